@@ -1,0 +1,1 @@
+return NegotiationEditor.Cli.Negotiate.Run(args);
