@@ -1,0 +1,23 @@
+namespace NegotiationEditor.Drafting.Drafts;
+
+/// <summary>A draft's source text is not valid; names the line and column (both 1-based) of the fault.</summary>
+public sealed class DraftFormatException : FormatException
+{
+    /// <summary>Creates the error for a fault at <paramref name="line"/>, <paramref name="column"/>.</summary>
+    public DraftFormatException(int line, int column, string reason)
+        : base($"line {line}, column {column}: {reason}")
+    {
+        Line = line;
+        Column = column;
+        Reason = reason;
+    }
+
+    /// <summary>The 1-based line of the fault.</summary>
+    public int Line { get; }
+
+    /// <summary>The 1-based column of the fault.</summary>
+    public int Column { get; }
+
+    /// <summary>What is wrong, without the position.</summary>
+    public string Reason { get; }
+}
