@@ -1,12 +1,79 @@
+using System.CommandLine;
+using System.CommandLine.Help;
+
 namespace NegotiationEditor.Cli;
 
-/// <summary>Entry point of the <c>negotiate</c> command.</summary>
+/// <summary>Entry point of the <c>negotiate</c> command: <c>compare</c> and <c>print</c>.</summary>
 public static class Negotiate
 {
+    /// <summary>Exit code of a command that did what was asked.</summary>
+    public const int Success = 0;
+
+    /// <summary>Exit code when a file given to the command cannot be used (missing, not UTF-8, not a draft ...).</summary>
+    public const int BadInput = 1;
+
+    /// <summary>Exit code when the command line itself is wrong (unknown command or option, bad value, missing argument).</summary>
+    public const int BadUsage = 2;
+
     /// <summary>Runs the command line and returns the process exit code.</summary>
-    public static int Run(string[] args)
+    public static int Run(string[] args) => Run(args, CliConsole.System);
+
+    internal static int Run(string[] args, CliConsole console)
     {
-        Console.Error.WriteLine("negotiate: no command yet");
-        return 2;
+        var root = new RootCommand("Compare and print negotiated drafts (UN-style draft resolutions in Markdown).")
+        {
+            CompareCommand.Create(console),
+            PrintCommand.Create(console),
+        };
+
+        var result = root.Parse(args);
+        if (result.Errors.Count > 0 && result.Action is not HelpAction)
+        {
+            var command = result.CommandResult.Command;
+            var help = command == root ? "negotiate --help" : $"negotiate {command.Name} --help";
+            // "Unrecognized command or argument 'x'" says more than the "Required command" that comes with it.
+            var error = result.Errors.FirstOrDefault(e => result.UnmatchedTokens.Any(t => e.Message.Contains($"'{t}'", StringComparison.Ordinal)))
+                ?? result.Errors[0];
+            console.Error.WriteLine($"negotiate: {OneLine(error.Message).TrimEnd('.')}; see '{help}'");
+            return BadUsage;
+        }
+
+        try
+        {
+            return result.Invoke(new InvocationConfiguration
+            {
+                Output = console.Out,
+                Error = console.Error,
+                EnableDefaultExceptionHandler = false,
+            });
+        }
+        catch (Exception e)
+        {
+            // A fault of the command itself, not of its input: still one line, never a stack trace.
+            console.Error.WriteLine($"negotiate: unexpected error: {OneLine(e.Message)}");
+            return BadInput;
+        }
     }
+
+    /// <summary>Runs one command's work, turning a user's bad input into one line on standard error and exit code 1.</summary>
+    internal static int Guard(CliConsole console, Func<int> work)
+    {
+        try
+        {
+            return work();
+        }
+        catch (InputError e)
+        {
+            console.Error.WriteLine($"negotiate: {OneLine(e.Message)}");
+            return BadInput;
+        }
+        catch (Drafting.Printing.PrintingException e)
+        {
+            console.Error.WriteLine($"negotiate: {OneLine(e.Message)}");
+            return BadInput;
+        }
+    }
+
+    internal static string OneLine(string message) =>
+        string.Join(' ', message.Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
 }

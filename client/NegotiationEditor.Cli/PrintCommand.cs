@@ -1,0 +1,73 @@
+using System.CommandLine;
+using System.Text;
+using NegotiationEditor.Drafting.Printing;
+
+namespace NegotiationEditor.Cli;
+
+/// <summary><c>negotiate print DRAFT [--symbol S] [--format html|docx|pdf] [-o FILE]</c>.</summary>
+internal static class PrintCommand
+{
+    public static Command Create(CliConsole console)
+    {
+        var draftArgument = new Argument<string>("DRAFT") { Description = "The draft to print (a Markdown file)." };
+        var symbolOption = new Option<string?>("--symbol", "-s")
+        {
+            Description = "The document symbol to print, e.g. E/CN.16/2011/CRP.1/Rev.2 (default: the draft's front matter).",
+        };
+        var formatOption = new Option<string>("--format", "-f")
+        {
+            Description = "html (default; to standard output without -o), docx or pdf (both need -o).",
+            DefaultValueFactory = _ => "html",
+        };
+        formatOption.AcceptOnlyFromAmong("html", "docx", "pdf");
+        var outputOption = new Option<string?>("--output", "-o") { Description = "The file to write." };
+
+        var command = new Command("print", "Print a draft as an A4 document with line numbers: HTML, DOCX or PDF.")
+        {
+            draftArgument,
+            symbolOption,
+            formatOption,
+            outputOption,
+        };
+        command.Validators.Add(result =>
+        {
+            var format = result.GetValue(formatOption);
+            if (format is "docx" or "pdf" && result.GetValue(outputOption) is null)
+            {
+                result.AddError($"--format {format} writes a binary file: name it with -o FILE");
+            }
+
+            if (result.GetValue(symbolOption) is { } symbol && (symbol.Trim().Length == 0 || symbol.Any(char.IsControl)))
+            {
+                result.AddError("--symbol needs a document symbol on one line, e.g. E/CN.16/2011/CRP.1/Rev.2");
+            }
+        });
+
+        command.SetAction(parsed => Negotiate.Guard(console, () =>
+        {
+            var path = parsed.GetRequiredValue(draftArgument);
+            var output = parsed.GetValue(outputOption);
+            var format = parsed.GetRequiredValue(formatOption) switch
+            {
+                "docx" => PrintFormat.Docx,
+                "pdf" => PrintFormat.Pdf,
+                _ => PrintFormat.Html,
+            };
+
+            var draft = DraftFile.Read(path);
+            var printer = new DraftPrinter(new PrintOptions { Symbol = parsed.GetValue(symbolOption)?.Trim() });
+            if (output is null)
+            {
+                console.Out.Write(printer.ToHtml(draft));
+                console.Out.Flush();
+            }
+            else
+            {
+                OutputFile.Write(output, printer.Print(draft, format), path);
+            }
+
+            return Negotiate.Success;
+        }));
+        return command;
+    }
+}
