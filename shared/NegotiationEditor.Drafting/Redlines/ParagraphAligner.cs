@@ -39,16 +39,44 @@ internal sealed class ParagraphAligner(double minimumSimilarity, bool detectMove
         return Merge(oldPartner, newPartner, moved);
     }
 
+    /// <summary>
+    /// Pairs identical paragraphs: the common beginning and end of the drafts, then texts found once in
+    /// each draft, then repeated texts, each with the first free copy after the previous pair.
+    /// </summary>
     private static void PairIdentical(ComparedSide oldSide, ComparedSide newSide, int[] oldPartner, int[] newPartner)
     {
-        // Old paragraphs with the same text are chained in order, so duplicates pair first with first.
-        var heads = new Dictionary<string, int>(oldSide.Count, StringComparer.Ordinal);
-        var next = new int[oldSide.Count];
-        var tails = new Dictionary<string, int>(oldSide.Count, StringComparer.Ordinal);
-        for (var i = 0; i < oldSide.Count; i++)
+        var oldTexts = oldSide.Texts;
+        var newTexts = newSide.Texts;
+        var start = 0;
+        while (start < oldTexts.Count && start < newTexts.Count && oldTexts[start] == newTexts[start])
+        {
+            Pair(start, start, oldPartner, newPartner);
+            start++;
+        }
+
+        var oldEnd = oldTexts.Count;
+        var newEnd = newTexts.Count;
+        while (oldEnd > start && newEnd > start && oldTexts[oldEnd - 1] == newTexts[newEnd - 1])
+        {
+            oldEnd--;
+            newEnd--;
+            Pair(oldEnd, newEnd, oldPartner, newPartner);
+        }
+
+        if (start == oldEnd || start == newEnd)
+        {
+            return;
+        }
+
+        // Every old paragraph of the middle, by text; copies of one text chained in order.
+        var heads = new Dictionary<string, int>(oldEnd - start, StringComparer.Ordinal);
+        var tails = new Dictionary<string, int>(oldEnd - start, StringComparer.Ordinal);
+        var next = new int[oldTexts.Count];
+        var oldCopies = new Dictionary<string, int>(oldEnd - start, StringComparer.Ordinal);
+        for (var i = start; i < oldEnd; i++)
         {
             next[i] = -1;
-            var text = oldSide.Texts[i];
+            var text = oldTexts[i];
             if (tails.TryGetValue(text, out var tail))
             {
                 next[tail] = i;
@@ -59,18 +87,88 @@ internal sealed class ParagraphAligner(double minimumSimilarity, bool detectMove
             }
 
             tails[text] = i;
+            oldCopies[text] = oldCopies.GetValueOrDefault(text) + 1;
         }
 
-        for (var j = 0; j < newSide.Count; j++)
+        var newCopies = new Dictionary<string, int>(newEnd - start, StringComparer.Ordinal);
+        for (var j = start; j < newEnd; j++)
         {
-            var text = newSide.Texts[j];
-            if (heads.TryGetValue(text, out var i) && i >= 0)
+            if (heads.ContainsKey(newTexts[j]))
             {
-                oldPartner[i] = j;
-                newPartner[j] = i;
-                heads[text] = next[i];
+                newCopies[newTexts[j]] = newCopies.GetValueOrDefault(newTexts[j]) + 1;
             }
         }
+
+        var repeated = false;
+        for (var j = start; j < newEnd; j++)
+        {
+            var text = newTexts[j];
+            if (!heads.TryGetValue(text, out var i))
+            {
+                continue;
+            }
+
+            if (oldCopies[text] == 1 && newCopies[text] == 1)
+            {
+                Pair(i, j, oldPartner, newPartner);
+            }
+            else
+            {
+                repeated = true;
+            }
+        }
+
+        if (!repeated)
+        {
+            return;
+        }
+
+        var previousOld = start - 1;
+        for (var j = start; j < newEnd; j++)
+        {
+            if (newPartner[j] >= 0)
+            {
+                previousOld = newPartner[j];
+                continue;
+            }
+
+            if (!heads.TryGetValue(newTexts[j], out var i))
+            {
+                continue;
+            }
+
+            var chosen = -1;
+            for (var copy = i; copy >= 0; copy = next[copy])
+            {
+                if (oldPartner[copy] >= 0)
+                {
+                    continue;
+                }
+
+                if (chosen < 0)
+                {
+                    chosen = copy;
+                }
+
+                if (copy > previousOld)
+                {
+                    chosen = copy;
+                    break;
+                }
+            }
+
+            if (chosen >= 0)
+            {
+                Pair(chosen, j, oldPartner, newPartner);
+                previousOld = chosen;
+            }
+        }
+    }
+
+    private static void Pair(int old, int @new, int[] oldPartner, int[] newPartner)
+    {
+        oldPartner[old] = @new;
+        newPartner[@new] = old;
     }
 
     private void PairSimilar(ComparedSide oldSide, ComparedSide newSide, int[] oldPartner, int[] newPartner)
@@ -310,21 +408,38 @@ internal sealed class ParagraphAligner(double minimumSimilarity, bool detectMove
     /// </summary>
     private static List<ParagraphMatch> Merge(int[] oldPartner, int[] newPartner, bool[] moved)
     {
+        // For each new paragraph, the old index of the next pair that keeps its place (the old draft's length if none):
+        // deleted paragraphs before it are shown before an insertion, as a replacement reads "deleted, then inserted".
+        var nextAnchor = new int[newPartner.Length];
+        var anchor = oldPartner.Length;
+        for (var j = newPartner.Length - 1; j >= 0; j--)
+        {
+            if (newPartner[j] >= 0 && !moved[j])
+            {
+                anchor = newPartner[j];
+            }
+
+            nextAnchor[j] = anchor;
+        }
+
         var result = new List<ParagraphMatch>(Math.Max(oldPartner.Length, newPartner.Length) + 4);
         var nextOld = 0;
         for (var j = 0; j < newPartner.Length; j++)
         {
             var i = newPartner[j];
-            if (i >= 0 && !moved[j])
+            if (i < 0 || !moved[j])
             {
-                for (; nextOld < i; nextOld++)
+                for (; nextOld < nextAnchor[j]; nextOld++)
                 {
                     if (oldPartner[nextOld] < 0)
                     {
                         result.Add(new ParagraphMatch(nextOld, -1, false));
                     }
                 }
+            }
 
+            if (i >= 0 && !moved[j])
+            {
                 nextOld = i + 1;
             }
 
