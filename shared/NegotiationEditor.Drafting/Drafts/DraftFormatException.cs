@@ -1,11 +1,20 @@
 namespace NegotiationEditor.Drafting.Drafts;
 
 /// <summary>A draft's source text is not valid; names the line and column (both 1-based) of the fault.</summary>
-public sealed class DraftFormatException : FormatException
+public class DraftFormatException : FormatException
 {
     /// <summary>Creates the error for a fault at <paramref name="line"/>, <paramref name="column"/>.</summary>
     public DraftFormatException(int line, int column, string reason)
         : base($"line {line}, column {column}: {reason}")
+    {
+        Line = line;
+        Column = column;
+        Reason = reason;
+    }
+
+    /// <summary>Creates the error with a message of its own (for errors that also name where in the draft they are).</summary>
+    protected DraftFormatException(int line, int column, string reason, string message)
+        : base(message)
     {
         Line = line;
         Column = column;

@@ -5,7 +5,11 @@ public static class DraftParser
 {
     /// <summary>Parses <paramref name="source"/> into a draft.</summary>
     /// <exception cref="DraftFormatException">The source is not a valid draft; the error names line and column.</exception>
-    public static Draft Parse(string source)
+    public static Draft Parse(string source) => Parse(source, out _);
+
+    /// <summary>Parses <paramref name="source"/> and tells where each paragraph's text and bullet items start in it.</summary>
+    /// <exception cref="DraftFormatException">The source is not a valid draft; the error names line and column.</exception>
+    public static Draft Parse(string source, out DraftSourceMap sourceMap)
     {
         ArgumentNullException.ThrowIfNull(source);
         if (source.StartsWith('\uFEFF'))
@@ -26,6 +30,9 @@ public static class DraftParser
         var blocks = ReadBlocks(lines, next);
 
         string? title = null;
+        SourcePosition? titleStart = null;
+        var textStarts = new List<SourcePosition>();
+        var itemStarts = new List<List<SourcePosition>>();
         var start = 0;
         if (blocks.Count > 0 && SourceRules.IsTitleLine(blocks[0].Lines[0]))
         {
@@ -36,6 +43,7 @@ public static class DraftParser
             }
 
             title = block.Lines[0][2..];
+            titleStart = new SourcePosition(block.FirstLine, 3);
             if (SourceRules.IsBlank(title))
             {
                 throw new DraftFormatException(block.FirstLine, 1, "the title is empty");
@@ -57,17 +65,22 @@ public static class DraftParser
                 }
 
                 var owner = paragraphs[^1];
-                var items = owner.Items.Concat(ReadItems(block, 0, startsNewBlock: true));
+                var items = owner.Items.Concat(ReadItems(block, 0, startsNewBlock: true, itemStarts[^1]));
                 paragraphs[^1] = Build(block.FirstLine, () => owner.WithItems(items));
                 continue;
             }
 
-            paragraphs.Add(ReadParagraph(block, explicitIds));
+            var positions = new List<SourcePosition>();
+            paragraphs.Add(ReadParagraph(block, explicitIds, out var textStart, positions));
+            textStarts.Add(textStart);
+            itemStarts.Add(positions);
         }
 
         try
         {
-            return new Draft(metadata, title, paragraphs, newLine);
+            var draft = new Draft(metadata, title, paragraphs, newLine);
+            sourceMap = new DraftSourceMap(titleStart, textStarts, itemStarts);
+            return draft;
         }
         catch (ArgumentException e)
         {
@@ -188,7 +201,7 @@ public static class DraftParser
         return blocks;
     }
 
-    private static Paragraph ReadParagraph(Block block, Dictionary<ParagraphId, int> explicitIds)
+    private static Paragraph ReadParagraph(Block block, Dictionary<ParagraphId, int> explicitIds, out SourcePosition textStart, List<SourcePosition> itemStarts)
     {
         var first = block.Lines[0];
         var kind = ParagraphKind.Unnumbered;
@@ -205,6 +218,7 @@ public static class DraftParser
         }
 
         var firstText = first[prefixLength..];
+        textStart = new SourcePosition(block.FirstLine, prefixLength + 1);
         ParagraphId? id = null;
         var idMatch = SourceRules.IdSuffix().Match(firstText);
         if (idMatch.Success)
@@ -234,17 +248,18 @@ public static class DraftParser
             index++;
         }
 
-        var items = ReadItems(block, index, startsNewBlock: false);
+        var items = ReadItems(block, index, startsNewBlock: false, itemStarts);
         return Build(block.FirstLine, () => new Paragraph(kind, number, string.Join('\n', textLines), items, id));
     }
 
-    private static List<ParagraphItem> ReadItems(Block block, int from, bool startsNewBlock)
+    private static List<ParagraphItem> ReadItems(Block block, int from, bool startsNewBlock, List<SourcePosition> itemStarts)
     {
         var items = new List<ParagraphItem>();
         var index = from;
         while (index < block.Lines.Count)
         {
             var lineNumber = block.FirstLine + index;
+            itemStarts.Add(new SourcePosition(lineNumber, 3));
             SourceRules.TryReadBullet(block.Lines[index], out var marker);
             var itemLines = new List<string> { block.Lines[index][2..] };
             index++;

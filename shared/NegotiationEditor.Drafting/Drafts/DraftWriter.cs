@@ -2,7 +2,7 @@ using System.Text;
 
 namespace NegotiationEditor.Drafting.Drafts;
 
-/// <summary>Writes a draft as Markdown source in canonical form; <see cref="DraftParser.Parse"/> reads it back equal.</summary>
+/// <summary>Writes a draft as Markdown source in canonical form; <see cref="DraftParser.Parse(string)"/> reads it back equal.</summary>
 public static class DraftWriter
 {
     /// <summary>Writes <paramref name="draft"/>: front matter, title, then paragraphs separated by blank lines.</summary>
