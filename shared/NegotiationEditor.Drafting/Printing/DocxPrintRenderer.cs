@@ -156,10 +156,16 @@ internal static class DocxPrintRenderer
                     new Indentation { Left = Str(itemIndent), Hanging = Str(AsTwips(A4Page.BulletIndentMm)) });
                 break;
             default:
+                var indentation = new Indentation { Left = Str(labelColumn) };
+                if (block.Label is not null)
+                {
+                    indentation.Hanging = Str(labelColumn);
+                }
+
                 properties.Append(
                     new Tabs(new TabStop { Val = TabStopValues.Left, Position = labelColumn }),
                     new SpacingBetweenLines { After = Twips(block.SpaceAfterPt) },
-                    new Indentation { Left = Str(labelColumn), Hanging = block.Label is null ? null : Str(labelColumn) });
+                    indentation);
                 break;
         }
 

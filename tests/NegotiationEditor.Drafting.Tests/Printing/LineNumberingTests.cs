@@ -1,0 +1,129 @@
+using AngleSharp.Html.Parser;
+using NegotiationEditor.Drafting.Drafts;
+using NegotiationEditor.Drafting.Printing;
+
+namespace NegotiationEditor.Drafting.Tests.Printing;
+
+/// <summary>Printed lines: broken for the A4 measure, numbered consecutively, the same in HTML and DOCX.</summary>
+[TestFixture]
+public sealed class LineNumberingTests
+{
+    private static readonly PrintOptions Options = new();
+
+    [Test]
+    public void Printed_line_numbers_run_consecutively_from_one_through_title_paragraphs_and_items()
+    {
+        var printed = PrintLayout.Lay(DraftParser.Parse(PrintSamples.LongDraft()), Options);
+
+        var numbers = printed.Lines.Select(line => line.Number).ToArray();
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(numbers, Has.Length.GreaterThan(40));
+            Assert.That(numbers, Is.EqualTo(Enumerable.Range(1, numbers.Length)));
+        });
+    }
+
+    [Test]
+    public void The_html_page_numbers_its_lines_consecutively_in_the_margin()
+    {
+        var html = new DraftPrinter().ToHtml(DraftParser.Parse(PrintSamples.LongDraft()));
+
+        var page = new HtmlParser().ParseDocument(html);
+        var margin = page.QuerySelectorAll(".line .ln").Select(ln => int.Parse(ln.TextContent, System.Globalization.CultureInfo.InvariantCulture)).ToArray();
+
+        Assert.That(margin, Is.EqualTo(Enumerable.Range(1, margin.Length)));
+    }
+
+    [Test]
+    public void No_printed_line_is_wider_than_the_measure_of_its_block()
+    {
+        var printed = PrintLayout.Lay(DraftParser.Parse(PrintSamples.LongDraft()), Options);
+
+        Assert.Multiple(() =>
+        {
+            foreach (var block in printed.Blocks)
+            {
+                var measure = block.Kind switch
+                {
+                    PrintedBlockKind.Title => A4Page.TextWidthMm,
+                    PrintedBlockKind.BulletItem => A4Page.TextWidthMm - A4Page.LabelColumnMm - A4Page.BulletIndentMm,
+                    _ => A4Page.TextWidthMm - A4Page.LabelColumnMm,
+                } * A4Page.Fill;
+                foreach (var line in block.Lines)
+                {
+                    var width = line.Runs.Sum(run => TextMeasure.WidthMm(run.Text, run.Style));
+                    Assert.That(width, Is.LessThanOrEqualTo(measure + 1e-9), $"line {line.Number}: '{line.Text}'");
+                }
+            }
+        });
+    }
+
+    [Test]
+    public void Lines_are_filled_a_following_word_would_not_have_fit()
+    {
+        var printed = PrintLayout.Lay(DraftParser.Parse(PrintSamples.LongDraft()), Options);
+        var measure = (A4Page.TextWidthMm - A4Page.LabelColumnMm) * A4Page.Fill;
+
+        Assert.Multiple(() =>
+        {
+            foreach (var block in printed.Blocks.Where(b => b.Kind == PrintedBlockKind.Paragraph))
+            {
+                for (var i = 0; i + 1 < block.Lines.Count; i++)
+                {
+                    var firstWordOfNext = block.Lines[i + 1].Text.Split(' ')[0];
+                    var width = TextMeasure.WidthMm(block.Lines[i].Text + " " + firstWordOfNext, RunStyle.None);
+                    Assert.That(width, Is.GreaterThan(measure), $"line {block.Lines[i].Number} could have taken '{firstWordOfNext}'");
+                }
+            }
+        });
+    }
+
+    [Test]
+    public void Breaking_into_lines_keeps_every_word_in_order()
+    {
+        var draft = DraftParser.Parse(PrintSamples.LongDraft());
+        var printed = PrintLayout.Lay(draft, Options);
+
+        var paragraphs = printed.Blocks.Where(b => b.Kind == PrintedBlockKind.Paragraph).ToArray();
+
+        Assert.That(
+            paragraphs.Select(p => string.Join(" ", p.Lines.Select(l => l.Text))),
+            Is.EqualTo(draft.Paragraphs.Select(p => p.Text.Replace("\n", " ", StringComparison.Ordinal))));
+    }
+
+    [Test]
+    public void A_word_longer_than_a_line_is_cut_at_the_measure()
+    {
+        var word = new string('W', 80);
+
+        var lines = LineBreaker.Break([new PrintRun($"short {word} end", RunStyle.None)], 50);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(string.Concat(lines.Select(LineBreaker.TextOf)).Replace(" ", "", StringComparison.Ordinal), Is.EqualTo($"short{word}end"));
+            Assert.That(lines.Select(l => TextMeasure.WidthMm(LineBreaker.TextOf(l), RunStyle.None)), Has.All.LessThanOrEqualTo(50));
+            Assert.That(LineBreaker.TextOf(lines[0]), Is.EqualTo("short"));
+        });
+    }
+
+    [Test]
+    public void The_docx_breaks_its_lines_exactly_where_the_html_page_does()
+    {
+        var draft = DraftParser.Parse(PrintSamples.LongDraft());
+        var printer = new DraftPrinter();
+
+        var htmlLines = new HtmlParser().ParseDocument(printer.ToHtml(draft)).QuerySelectorAll(".line")
+            .Select(line => line.TextContent[line.QuerySelector(".ln")!.TextContent.Length..])
+            .ToArray();
+        var docxLines = PrintedDocx.NumberedLines(printer.ToDocx(draft));
+
+        Assert.That(docxLines, Is.EqualTo(htmlLines));
+    }
+
+    [Test]
+    public void Bold_text_is_measured_wider_than_regular_text()
+    {
+        Assert.That(TextMeasure.WidthMm("Working Group", RunStyle.Bold), Is.GreaterThan(TextMeasure.WidthMm("Working Group", RunStyle.None)));
+    }
+}
