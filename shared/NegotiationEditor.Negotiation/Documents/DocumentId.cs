@@ -1,0 +1,26 @@
+using System.Diagnostics.CodeAnalysis;
+
+namespace NegotiationEditor.Negotiation.Documents;
+
+/// <summary>Identifies a negotiated document (a draft under negotiation).</summary>
+public readonly record struct DocumentId(Guid Value)
+{
+    /// <summary>A new random id drawn from <paramref name="random"/>.</summary>
+    public static DocumentId New(IRandomSource random) => new(RandomIds.NewGuid(random));
+
+    /// <summary>Reads an id written by <see cref="ToString"/>; false when <paramref name="text"/> is not one.</summary>
+    public static bool TryParse([NotNullWhen(true)] string? text, out DocumentId id)
+    {
+        if (Guid.TryParseExact(text, "D", out var value) && value != Guid.Empty)
+        {
+            id = new DocumentId(value);
+            return true;
+        }
+
+        id = default;
+        return false;
+    }
+
+    /// <summary>The id as 36 characters (lower-case hex with hyphens).</summary>
+    public override string ToString() => Value.ToString("D");
+}
