@@ -1,4 +1,6 @@
+using FsCheckProperty = FsCheck.NUnit.PropertyAttribute;
 using NegotiationEditor.Drafting.Drafts;
+using NegotiationEditor.Drafting.Notation;
 
 namespace NegotiationEditor.Drafting.Tests.Drafts;
 
@@ -30,5 +32,69 @@ public sealed class DraftRoundTripTests
 
         Assert.That(written, Is.EqualTo("# Title\n\n1. One.\n\n2. Two.\n"));
         Assert.That(DraftParser.Parse(written), Is.EqualTo(draft));
+    }
+
+    [FsCheckProperty(Arbitrary = [typeof(DraftGenerators.Arbitraries)], MaxTest = 300)]
+    public void Parsing_a_written_draft_gives_back_the_same_model(Draft draft)
+    {
+        Assert.That(DraftParser.Parse(DraftWriter.Write(draft)), Is.EqualTo(draft));
+    }
+
+    [FsCheckProperty(Arbitrary = [typeof(DraftGenerators.Arbitraries)], MaxTest = 300)]
+    public void Writing_a_parsed_canonical_source_gives_back_the_same_bytes(CanonicalSource source)
+    {
+        Assert.That(DraftWriter.Write(DraftParser.Parse(source.Text)), Is.EqualTo(source.Text));
+    }
+
+    [TestCaseSource(nameof(SampleDrafts))]
+    public void Every_sample_draft_is_written_back_byte_for_byte(string path)
+    {
+        var source = File.ReadAllText(path);
+
+        Assert.That(DraftWriter.Write(DraftParser.Parse(source)), Is.EqualTo(source));
+    }
+
+    [TestCaseSource(nameof(SampleDrafts))]
+    public void Every_sample_draft_holds_valid_notation_whose_brackets_are_all_reported_in_its_clean_text(string path)
+    {
+        var notated = NotatedDraft.Parse(File.ReadAllText(path));
+        var clean = notated.Clean();
+
+        Assert.That(clean.Unresolved.Select(u => u.Bracket), Is.EqualTo(notated.Brackets.Select(b => b.Bracket)));
+        Assert.That(clean.Draft.Paragraphs.Select(p => p.Text + string.Concat(p.Items.Select(i => i.Text))), Has.None.Contains("{"));
+    }
+
+    [Test]
+    public void The_sample_folder_holds_drafts_to_test()
+    {
+        Assert.That(SampleDrafts(), Is.Not.Empty, $"no draft found in {SampleFolder()}");
+    }
+
+    /// <summary>Every .md draft of the sample negotiation (its README excepted), found at test time from the repository root.</summary>
+    public static IEnumerable<string> SampleDrafts()
+    {
+        var folder = SampleFolder();
+        if (!Directory.Exists(folder))
+        {
+            return [];
+        }
+
+        return Directory.EnumerateFiles(folder, "*.md", SearchOption.AllDirectories)
+            .Where(path => !Path.GetFileName(path).Equals("README.md", StringComparison.OrdinalIgnoreCase))
+            .Order(StringComparer.Ordinal)
+            .ToArray();
+    }
+
+    private static string SampleFolder()
+    {
+        var directory = new DirectoryInfo(AppContext.BaseDirectory);
+        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "NegotiationEditor.sln")))
+        {
+            directory = directory.Parent;
+        }
+
+        return directory is null
+            ? "samples/cstd-2010-igf-working-group (no NegotiationEditor.sln above the test folder)"
+            : Path.Combine(directory.FullName, "samples", "cstd-2010-igf-working-group");
     }
 }

@@ -1,4 +1,6 @@
+using FsCheckProperty = FsCheck.NUnit.PropertyAttribute;
 using NegotiationEditor.Drafting.Notation;
+using NegotiationEditor.Drafting.Tests.Drafts;
 
 namespace NegotiationEditor.Drafting.Tests.Notation;
 
@@ -129,4 +131,28 @@ public sealed class BracketParserTests
         Assert.That(text.Source, Is.EqualTo("The Chair invites the stakeholders to [join and / (delete) {South Africa}] participate"));
         Assert.That(BracketParser.Parse(text.Source), Is.EqualTo(text));
     }
+
+    [FsCheckProperty(Arbitrary = [typeof(DraftGenerators.Arbitraries)], MaxTest = 500)]
+    public void Writing_parsed_generated_notation_gives_back_the_same_text(NotationSource source)
+    {
+        Assert.That(BracketParser.Parse(source.Text).Source, Is.EqualTo(source.Text));
+    }
+
+    [FsCheckProperty(Arbitrary = [typeof(DraftGenerators.Arbitraries)], MaxTest = 500)]
+    public void Reading_the_written_segments_gives_back_the_same_segments(NotationSource source)
+    {
+        var text = BracketParser.Parse(source.Text);
+        var rebuilt = new BracketedText(text.Segments.Select(Rebuild));
+
+        Assert.That(BracketParser.Parse(rebuilt.Source), Is.EqualTo(rebuilt));
+        Assert.That(rebuilt, Is.EqualTo(text));
+    }
+
+    /// <summary>The same segment built through the public constructors rather than by the parser.</summary>
+    private static Segment Rebuild(Segment segment) => segment switch
+    {
+        Bracket bracket => new Bracket(bracket.Alternatives.Select(a => new Alternative(
+            a.Text, a.Attribution is null ? null : Attribution.Parse(a.Attribution.Source), a.AttributionSeparator.Length == 0 ? " " : a.AttributionSeparator))),
+        _ => new PlainText(segment.Source),
+    };
 }
