@@ -113,6 +113,12 @@ public sealed class SampleManifestTests
     }
 
     [Test]
+    public void Amendments_are_in_the_day_s_order_of_the_first_line_they_cite()
+    {
+        Assert.That(Sample.Amendments.Select(a => a.Lines[0]), Is.Ordered);
+    }
+
+    [Test]
     public void The_three_fixed_files_are_there_and_only_the_final_text_is_agreed()
     {
         Assert.Multiple(() =>
