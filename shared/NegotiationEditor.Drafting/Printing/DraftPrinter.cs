@@ -29,6 +29,7 @@ public sealed class DraftPrinter
     public PrintOptions Options { get; }
 
     /// <summary>The draft as a self-contained HTML page with A4 print CSS; all of the draft's text is escaped.</summary>
+    /// <exception cref="Notation.NotationFormatException">The draft's bracket notation is not valid.</exception>
     public string ToHtml(Draft draft)
     {
         ArgumentNullException.ThrowIfNull(draft);
@@ -36,6 +37,7 @@ public sealed class DraftPrinter
     }
 
     /// <summary>The draft as a Word document (A4, native line numbering, footnotes).</summary>
+    /// <exception cref="Notation.NotationFormatException">The draft's bracket notation is not valid.</exception>
     public byte[] ToDocx(Draft draft)
     {
         ArgumentNullException.ThrowIfNull(draft);
@@ -44,10 +46,12 @@ public sealed class DraftPrinter
 
     /// <summary>The draft as a PDF: its HTML page printed by headless Chromium.</summary>
     /// <exception cref="PrintingException">Chromium is not installed or did not produce the PDF.</exception>
+    /// <exception cref="Notation.NotationFormatException">The draft's bracket notation is not valid.</exception>
     public byte[] ToPdf(Draft draft) => _chromium.Print(ToHtml(draft));
 
     /// <summary>The draft printed in <paramref name="format"/>, as bytes (HTML in UTF-8).</summary>
     /// <exception cref="PrintingException">A PDF was asked for and Chromium is not installed or failed.</exception>
+    /// <exception cref="Notation.NotationFormatException">The draft's bracket notation is not valid.</exception>
     public byte[] Print(Draft draft, PrintFormat format) => format switch
     {
         PrintFormat.Html => new System.Text.UTF8Encoding(false).GetBytes(ToHtml(draft)),

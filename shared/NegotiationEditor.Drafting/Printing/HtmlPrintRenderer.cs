@@ -92,7 +92,10 @@ internal static class HtmlPrintRenderer
         if (run.Footnote is { } footnote)
         {
             var number = footnote.ToString(CultureInfo.InvariantCulture);
-            html.Append("<sup class=\"fnref\"><a href=\"#fn-").Append(number).Append("\">").Append(number).Append("</a></sup>");
+            var highlighted = run.Has(RunStyle.Bracketed);
+            html.Append(highlighted ? "<mark class=\"bracket\">" : string.Empty)
+                .Append("<sup class=\"fnref\"><a href=\"#fn-").Append(number).Append("\">").Append(number).Append("</a></sup>")
+                .Append(highlighted ? "</mark>" : string.Empty);
             return;
         }
 

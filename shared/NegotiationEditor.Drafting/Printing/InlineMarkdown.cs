@@ -22,8 +22,29 @@ internal static class InlineMarkdown
         return builder.Build();
     }
 
-    /// <summary>The runs of <paramref name="text"/>, each also carrying <paramref name="style"/>.</summary>
+    /// <summary>
+    /// The runs of <paramref name="text"/>, each also carrying <paramref name="style"/>. White space at
+    /// either end is kept as one space (Markdown would trim it): the text may be a piece between brackets.
+    /// </summary>
     public static IEnumerable<PrintRun> Runs(string text, RunStyle style)
+    {
+        if (text.Length > 0 && char.IsWhiteSpace(text[0]))
+        {
+            yield return new PrintRun(" ", style);
+        }
+
+        foreach (var run in Parse(text, style))
+        {
+            yield return run;
+        }
+
+        if (text.Length > 0 && char.IsWhiteSpace(text[^1]))
+        {
+            yield return new PrintRun(" ", style);
+        }
+    }
+
+    private static IEnumerable<PrintRun> Parse(string text, RunStyle style)
     {
         var document = Markdown.Parse(text, Pipeline);
         var first = true;

@@ -1,5 +1,6 @@
 using System.Globalization;
 using NegotiationEditor.Drafting.Drafts;
+using NegotiationEditor.Drafting.Notation;
 
 namespace NegotiationEditor.Drafting.Printing;
 
@@ -19,8 +20,10 @@ internal static class PrintLayout
     private const double ParagraphMeasureMm = (A4Page.TextWidthMm - A4Page.LabelColumnMm) * A4Page.Fill;
     private const double ItemMeasureMm = (A4Page.TextWidthMm - A4Page.LabelColumnMm - A4Page.BulletIndentMm) * A4Page.Fill;
 
+    /// <exception cref="NotationFormatException">The bracket notation of a text of the draft is not valid.</exception>
     public static PrintedDraft Lay(Draft draft, PrintOptions options)
     {
+        var notated = NotatedDraft.Of(draft);
         var footnotes = new List<PrintedFootnote>();
         var blocks = new List<PrintedBlock>();
         var next = 1;
@@ -28,31 +31,31 @@ internal static class PrintLayout
         IReadOnlyList<PrintedLine> Number(IReadOnlyList<IReadOnlyList<PrintRun>> lines) =>
             lines.Select(runs => new PrintedLine(next++, runs)).ToArray();
 
-        if (draft.Title is { } title)
+        if (notated.Title is { } title)
         {
-            var runs = InlineMarkdown.Runs(title, RunStyle.Bold);
+            var runs = CompilationRuns.Of(title, RunStyle.Bold, footnotes);
             blocks.Add(new PrintedBlock(PrintedBlockKind.Title, null, null, Number(LineBreaker.Break(runs, TitleMeasureMm)))
             {
                 SpaceAfterPt = 18,
             });
         }
 
-        foreach (var paragraph in draft.Paragraphs)
+        foreach (var (paragraph, text, items) in notated.Paragraphs)
         {
             var label = paragraph.Label is { } l ? l + "." : null;
-            var runs = CompilationRuns.Of(paragraph.Text, footnotes);
+            var runs = CompilationRuns.Of(text, RunStyle.None, footnotes);
             blocks.Add(new PrintedBlock(
                 PrintedBlockKind.Paragraph, paragraph.Id.Value, label, Number(LineBreaker.Break(runs, ParagraphMeasureMm)))
             {
                 SpaceAfterPt = paragraph.Items.Count > 0 ? ItemSpacePt : ParagraphSpacePt,
             });
-            for (var i = 0; i < paragraph.Items.Count; i++)
+            for (var i = 0; i < items.Count; i++)
             {
-                var itemRuns = CompilationRuns.Of(paragraph.Items[i].Text, footnotes);
+                var itemRuns = CompilationRuns.Of(items[i], RunStyle.None, footnotes);
                 blocks.Add(new PrintedBlock(
                     PrintedBlockKind.BulletItem, null, "\u2022", Number(LineBreaker.Break(itemRuns, ItemMeasureMm)))
                 {
-                    SpaceAfterPt = i == paragraph.Items.Count - 1 ? ParagraphSpacePt : ItemSpacePt,
+                    SpaceAfterPt = i == items.Count - 1 ? ParagraphSpacePt : ItemSpacePt,
                 });
             }
         }

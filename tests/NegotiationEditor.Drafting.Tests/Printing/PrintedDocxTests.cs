@@ -112,4 +112,23 @@ public sealed class PrintedDocxTests
 
         Assert.That(paragraphs, Is.EqualTo(new[] { "PP1.Recalling.", "2 bis.Inserted.", "\u20225 Civil society" }));
     }
+
+    [Test]
+    public void Attributions_are_word_footnotes_and_brackets_are_shaded()
+    {
+        var docx = Print("1. Participate [in accordance with {Philippines} / bearing in mind {Proposed by Greece; opposed by UK}] the rules.\n");
+
+        var (notes, references, shaded) = Read(docx, d => (
+            d.MainDocumentPart!.FootnotesPart!.Footnotes!.Elements<Footnote>().Where(f => f.Id!.Value > 0).Select(f => (f.Id!.Value, f.InnerText.Trim())).ToArray(),
+            d.MainDocumentPart.Document!.Body!.Descendants<FootnoteReference>().Select(r => r.Id!.Value).ToArray(),
+            string.Concat(d.MainDocumentPart.Document.Body.Descendants<Run>().Where(r => r.RunProperties?.Shading is not null).Select(r => r.InnerText))));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(notes, Is.EqualTo(new[] { (1L, "Proposed by Philippines"), (2L, "Proposed by Greece; opposed by UK") }));
+            Assert.That(references, Is.EqualTo(new[] { 1L, 2L }));
+            Assert.That(shaded, Is.EqualTo("[in accordance with / bearing in mind]"));
+            Assert.That(Validate(docx), Is.Empty);
+        });
+    }
 }

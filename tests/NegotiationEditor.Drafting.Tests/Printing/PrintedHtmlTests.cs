@@ -1,6 +1,7 @@
 using AngleSharp.Dom;
 using AngleSharp.Html.Parser;
 using NegotiationEditor.Drafting.Drafts;
+using NegotiationEditor.Drafting.Notation;
 using NegotiationEditor.Drafting.Printing;
 
 namespace NegotiationEditor.Drafting.Tests.Printing;
@@ -163,6 +164,75 @@ public sealed class PrintedHtmlTests
 
         Assert.That(lines.Select(line => line.QuerySelector(".ln")!.TextContent), Is.EqualTo(new[] { "1", "2", "3", "4" }));
     }
+
+    [Test]
+    public void Brackets_are_kept_and_highlighted_and_attributions_become_numbered_footnotes()
+    {
+        var page = Print("""
+            1. The Chair invites the stakeholders [in accordance with {Philippines} / bearing in mind {Proposed by Greece; supported by Iran; opposed by UK}] the established rules.
+
+            2. [Decisions will be made by the member states. / (delete) {UK}]
+            """);
+
+        var marks = page.QuerySelectorAll("mark.bracket").Select(m => m.TextContent).ToArray();
+        var footnotes = page.QuerySelectorAll(".footnote").Select(f => f.TextContent).ToArray();
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(string.Concat(marks), Is.EqualTo(
+                "[in accordance with1 / bearing in mind2][Decisions will be made by the member states. / (delete)3]"));
+            Assert.That(footnotes, Is.EqualTo(new[]
+            {
+                "1 Proposed by Philippines",
+                "2 Proposed by Greece; supported by Iran; opposed by UK",
+                "3 Proposed by UK",
+            }));
+            Assert.That(page.QuerySelectorAll("sup.fnref a").Select(a => a.GetAttribute("href")), Is.EqualTo(new[] { "#fn-1", "#fn-2", "#fn-3" }));
+            Assert.That(TextOf(page.QuerySelector("#op-1")!), Does.Contain("stakeholders [in accordance with").And.EndWith("] the established rules."));
+        });
+    }
+
+    [Test]
+    public void The_footnotes_are_those_of_the_compilation_text()
+    {
+        var draft = PrintSamples.Draft("compilation-1930.md");
+
+        var page = new HtmlParser().ParseDocument(new DraftPrinter().ToHtml(draft));
+
+        Assert.That(
+            page.QuerySelectorAll(".footnote").Select(f => f.TextContent),
+            Is.EqualTo(Compilation.Of(draft).Footnotes.Select(f => $"{f.Number} {f.Text}")));
+    }
+
+    [Test]
+    public void Escaped_brackets_and_markdown_links_are_not_highlighted_as_brackets()
+    {
+        var page = Print("1. Resolution \\[2010/2\\] and [the report](https://unctad.org) stay agreed text.\n");
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(page.QuerySelectorAll("mark"), Is.Empty);
+            Assert.That(TextOf(page.QuerySelector("#op-1")!), Is.EqualTo("Resolution [2010/2] and the report stay agreed text."));
+        });
+    }
+
+    [Test]
+    public void A_nested_bracket_is_refused_with_its_paragraph_line_and_column()
+    {
+        var draft = DraftParser.Parse("1. Text [with [nested] brackets].\n");
+
+        var error = Assert.Throws<NotationFormatException>(() => new DraftPrinter().ToHtml(draft));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(error!.Location!.ToString(), Is.EqualTo("op-1"));
+            Assert.That((error.Line, error.Column), Is.EqualTo((1, 12)), "the second '[' of the paragraph's text");
+        });
+    }
+
+    /// <summary>A block's printed lines without their line numbers, joined by spaces.</summary>
+    private static string TextOf(IElement block) =>
+        string.Join(" ", block.QuerySelectorAll(".line").Select(line => line.TextContent[line.QuerySelector(".ln")!.TextContent.Length..]));
 
     private sealed class FixedClock(DateTimeOffset now) : TimeProvider
     {
