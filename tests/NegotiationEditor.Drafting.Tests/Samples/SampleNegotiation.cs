@@ -91,20 +91,20 @@ internal sealed record SampleVersion(
     {
         var lines = json.TryGetProperty("lines", out var range) ? range : (JsonElement?)null;
         return new SampleVersion(
-            Json.String(json, "id"),
-            Json.String(json, "label"),
-            Json.String(json, "time"),
-            Json.String(json, "timeSource"),
-            Json.Strings(json, "tabledBy"),
-            Json.String(json, "kind"),
-            Json.String(json, "file"),
+            ManifestFields.String(json, "id"),
+            ManifestFields.String(json, "label"),
+            ManifestFields.String(json, "time"),
+            ManifestFields.String(json, "timeSource"),
+            ManifestFields.Strings(json, "tabledBy"),
+            ManifestFields.String(json, "kind"),
+            ManifestFields.String(json, "file"),
             json.GetProperty("verbatim").GetBoolean(),
             json.GetProperty("constructed").GetBoolean(),
             lines?.GetProperty("from").GetInt32(),
             lines?.GetProperty("to").GetInt32(),
-            Json.OptionalString(json, "symbol"),
-            Json.OptionalString(json, "basedOn"),
-            Json.OptionalString(json, "note"));
+            ManifestFields.OptionalString(json, "symbol"),
+            ManifestFields.OptionalString(json, "basedOn"),
+            ManifestFields.OptionalString(json, "note"));
     }
 
     public override string ToString() => Id;
@@ -155,25 +155,25 @@ internal sealed record SampleAmendment(
     {
         var change = json.GetProperty("change");
         return new SampleAmendment(
-            Json.String(json, "id"),
-            Json.Strings(json, "proposer"),
-            Json.Strings(json, "supporters"),
-            Json.Strings(json, "opponents"),
-            Json.Strings(json, "reservations"),
-            Json.OptionalString(json, "target"),
-            Json.String(change, "kind"),
-            Json.OptionalString(change, "original"),
-            Json.OptionalString(change, "proposed"),
-            Json.String(json, "outcome"),
+            ManifestFields.String(json, "id"),
+            ManifestFields.Strings(json, "proposer"),
+            ManifestFields.Strings(json, "supporters"),
+            ManifestFields.Strings(json, "opponents"),
+            ManifestFields.Strings(json, "reservations"),
+            ManifestFields.OptionalString(json, "target"),
+            ManifestFields.String(change, "kind"),
+            ManifestFields.OptionalString(change, "original"),
+            ManifestFields.OptionalString(change, "proposed"),
+            ManifestFields.String(json, "outcome"),
             json.GetProperty("lines").EnumerateArray().Select(line => line.GetInt32()).ToArray(),
             json.GetProperty("inCompilation").GetBoolean(),
-            Json.OptionalString(json, "note"));
+            ManifestFields.OptionalString(json, "note"));
     }
 
     public override string ToString() => Id;
 }
 
-internal static class Json
+internal static class ManifestFields
 {
     public static string String(JsonElement json, string name) => json.GetProperty(name).GetString()!;
 
