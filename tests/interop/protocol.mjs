@@ -37,13 +37,12 @@ const buildDoc = (spec = {}, clientId) => {
   return doc
 }
 
-const describeAwareness = awareness => {
-  const states = {}
-  for (const [client, state] of awareness.getStates()) states[client] = JSON.stringify(state)
-  const clocks = {}
-  for (const [client, meta] of awareness.meta) clocks[client] = meta.clock
-  return { states, clocks }
-}
+// Lists of [client, value] in the awareness's own (Map insertion) order, which is also the order a
+// query for awareness is answered in.
+const describeAwareness = awareness => ({
+  states: Array.from(awareness.getStates(), ([client, state]) => [client, JSON.stringify(state)]),
+  clocks: Array.from(awareness.meta, ([client, meta]) => [client, meta.clock])
+})
 
 const sortedIds = ids => [...ids].sort((a, b) => a - b)
 
