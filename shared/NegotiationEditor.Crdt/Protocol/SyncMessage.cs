@@ -23,6 +23,12 @@ public sealed class SyncMessage
     /// <summary>The state vector (sync step 1) or the V1 update (sync step 2, update).</summary>
     public ReadOnlyMemory<byte> Payload => _payload;
 
+    /// <summary>
+    /// Whether handling the message changes a document (sync step 2 and update). A connection that
+    /// may only read drops such messages; a sync step 1 is always safe to answer.
+    /// </summary>
+    public bool ChangesDocument => Type != SyncMessageType.SyncStep1;
+
     /// <summary>A sync step 1 carrying an encoded state vector.</summary>
     public static SyncMessage SyncStep1(byte[] encodedStateVector) => Create(SyncMessageType.SyncStep1, encodedStateVector);
 

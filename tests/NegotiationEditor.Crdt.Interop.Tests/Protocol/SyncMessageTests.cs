@@ -79,4 +79,12 @@ public sealed class SyncMessageTests
 
         Assert.That(Hex.Encode(message.Payload.Span), Is.EqualTo("0000"));
     }
+
+    [TestCase("000100", false)]
+    [TestCase("01020000", true)]
+    [TestCase("02020000", true)]
+    public void Only_sync_step_2_and_updates_change_a_document(string hex, bool changes)
+    {
+        Assert.That(SyncMessage.Read(Hex.Decode(hex)).ChangesDocument, Is.EqualTo(changes));
+    }
 }
