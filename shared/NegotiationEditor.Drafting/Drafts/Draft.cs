@@ -57,7 +57,9 @@ public sealed class Draft : IEquatable<Draft>
 
         Metadata = metadata;
         Title = title;
-        NewLine = newLine;
+
+        // An empty draft is written as no text at all, which carries no line ending to read back.
+        NewLine = metadata.Entries.Count == 0 && title is null && list.Length == 0 ? "\n" : newLine;
         Paragraphs = Array.AsReadOnly(AssignIds(list));
     }
 
@@ -70,7 +72,7 @@ public sealed class Draft : IEquatable<Draft>
     /// <summary>The paragraphs in order.</summary>
     public IReadOnlyList<Paragraph> Paragraphs { get; }
 
-    /// <summary>The line ending of the source: "\n" or "\r\n".</summary>
+    /// <summary>The line ending of the source: "\n" or "\r\n" (always "\n" for an empty draft).</summary>
     public string NewLine { get; }
 
     /// <summary>The paragraph with <paramref name="id"/>, or null.</summary>
@@ -157,4 +159,7 @@ public sealed class Draft : IEquatable<Draft>
 
     /// <inheritdoc />
     public override int GetHashCode() => HashCode.Combine(Title, Paragraphs.Count, Metadata);
+
+    /// <summary>The draft's source, as <see cref="DraftWriter.Write"/> gives it.</summary>
+    public override string ToString() => DraftWriter.Write(this);
 }

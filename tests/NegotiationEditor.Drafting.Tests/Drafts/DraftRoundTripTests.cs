@@ -34,6 +34,14 @@ public sealed class DraftRoundTripTests
         Assert.That(DraftParser.Parse(written), Is.EqualTo(draft));
     }
 
+    [Test]
+    public void An_empty_draft_with_windows_line_endings_reads_back_equal()
+    {
+        var draft = new Draft(DraftMetadata.Empty, null, [], "\r\n");
+
+        Assert.That(DraftParser.Parse(DraftWriter.Write(draft)), Is.EqualTo(draft));
+    }
+
     [FsCheckProperty(Arbitrary = [typeof(DraftGenerators.Arbitraries)], MaxTest = 300)]
     public void Parsing_a_written_draft_gives_back_the_same_model(Draft draft)
     {

@@ -1,5 +1,7 @@
+using FsCheckProperty = FsCheck.NUnit.PropertyAttribute;
 using NegotiationEditor.Drafting.Drafts;
 using NegotiationEditor.Drafting.Notation;
+using NegotiationEditor.Drafting.Tests.Drafts;
 
 namespace NegotiationEditor.Drafting.Tests.Notation;
 
@@ -63,5 +65,16 @@ public sealed class CleanTextTests
 
         Assert.That(clean.ToMarkdown(), Is.EqualTo("1\\. A numbered start of an unnumbered paragraph.\n"));
         Assert.That(DraftParser.Parse(clean.ToMarkdown()).Paragraphs[0].Kind, Is.EqualTo(ParagraphKind.Unnumbered));
+    }
+
+    [FsCheckProperty(Arbitrary = [typeof(DraftGenerators.Arbitraries)], MaxTest = 200)]
+    public void The_clean_text_holds_no_bracket_and_reports_every_bracket_of_the_source(CanonicalSource source)
+    {
+        var notated = NotatedDraft.Parse(source.Text);
+        var clean = notated.Clean();
+
+        Assert.That(NotatedDraft.Parse(clean.ToMarkdown()).IsAgreed, Is.True, clean.ToMarkdown());
+        Assert.That(DraftParser.Parse(clean.ToMarkdown()), Is.EqualTo(clean.Draft));
+        Assert.That(clean.Unresolved.Select(u => u.Bracket), Is.EqualTo(notated.Brackets.Select(b => b.Bracket)));
     }
 }

@@ -1,5 +1,7 @@
+using FsCheckProperty = FsCheck.NUnit.PropertyAttribute;
 using NegotiationEditor.Drafting.Drafts;
 using NegotiationEditor.Drafting.Notation;
+using NegotiationEditor.Drafting.Tests.Drafts;
 
 namespace NegotiationEditor.Drafting.Tests.Notation;
 
@@ -77,5 +79,19 @@ public sealed class CompilationTests
 
         Assert.That(compilation.Draft, Is.EqualTo(draft));
         Assert.That(compilation.ToMarkdown(), Is.EqualTo("# Final\n\nThe report of this Working Group will be adopted by consensus.\n"));
+    }
+
+    [FsCheckProperty(Arbitrary = [typeof(DraftGenerators.Arbitraries)], MaxTest = 200)]
+    public void Every_attribution_becomes_one_footnote_and_every_bracket_stays(CanonicalSource source)
+    {
+        var notated = NotatedDraft.Parse(source.Text);
+        var compilation = notated.Compile();
+        var recompiled = NotatedDraft.Of(compilation.Draft);
+
+        var attributions = notated.Brackets.SelectMany(b => b.Bracket.Alternatives).Where(a => a.Attribution is not null).ToArray();
+        Assert.That(compilation.Footnotes.Select(f => f.Alternative), Is.EqualTo(attributions));
+        Assert.That(compilation.Footnotes.Select(f => f.Number), Is.EqualTo(Enumerable.Range(1, attributions.Length)));
+        Assert.That(recompiled.Brackets.Select(b => b.Bracket.Alternatives.Count), Is.EqualTo(notated.Brackets.Select(b => b.Bracket.Alternatives.Count)));
+        Assert.That(recompiled.Brackets.SelectMany(b => b.Bracket.Alternatives).Any(a => a.Attribution is not null), Is.False);
     }
 }
