@@ -1,5 +1,6 @@
 using System.Text;
 using NegotiationEditor.Drafting.Drafts;
+using NegotiationEditor.Drafting.Notation;
 
 namespace NegotiationEditor.Cli;
 
@@ -15,14 +16,18 @@ internal static class DraftFile
 
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
-    /// <summary>The draft in <paramref name="path"/>.</summary>
-    /// <exception cref="InputError">The file cannot be read or is not a draft.</exception>
+    /// <summary>The draft in <paramref name="path"/>, its bracket notation checked too.</summary>
+    /// <exception cref="InputError">The file cannot be read, is not a draft, or its bracket notation is not valid.</exception>
     public static Draft Read(string path)
     {
         var source = ReadText(path);
         try
         {
-            return DraftParser.Parse(source);
+            return NotatedDraft.Parse(source).Draft;
+        }
+        catch (NotationFormatException e) when (e.Location is { } location)
+        {
+            throw new InputError($"{path}:{e.Line}:{e.Column}: {e.Reason} (in {location})");
         }
         catch (DraftFormatException e)
         {

@@ -26,20 +26,17 @@ public static class Negotiate
             PrintCommand.Create(console),
         };
 
-        var result = root.Parse(args);
-        if (result.Errors.Count > 0 && result.Action is not HelpAction)
-        {
-            var command = result.CommandResult.Command;
-            var help = command == root ? "negotiate --help" : $"negotiate {command.Name} --help";
-            // "Unrecognized command or argument 'x'" says more than the "Required command" that comes with it.
-            var error = result.Errors.FirstOrDefault(e => result.UnmatchedTokens.Any(t => e.Message.Contains($"'{t}'", StringComparison.Ordinal)))
-                ?? result.Errors[0];
-            console.Error.WriteLine($"negotiate: {OneLine(error.Message).TrimEnd('.')}; see '{help}'");
-            return BadUsage;
-        }
-
         try
         {
+            var result = root.Parse(args);
+            if (result.Errors.Count > 0 && result.Action is not HelpAction)
+            {
+                // "Unrecognized command or argument 'x'" says more than the "Required command" that comes with it.
+                var error = result.Errors.FirstOrDefault(e => result.UnmatchedTokens.Any(t => e.Message.Contains($"'{t}'", StringComparison.Ordinal)))
+                    ?? result.Errors[0];
+                return UsageError(console, result.CommandResult.Command, error.Message);
+            }
+
             return result.Invoke(new InvocationConfiguration
             {
                 Output = console.Out,
@@ -53,6 +50,14 @@ public static class Negotiate
             console.Error.WriteLine($"negotiate: unexpected error: {OneLine(e.Message)}");
             return BadInput;
         }
+    }
+
+    /// <summary>Writes the one line of a usage error, pointing at the command's help, and gives exit code 2.</summary>
+    internal static int UsageError(CliConsole console, Command command, string message)
+    {
+        var help = command is RootCommand ? "negotiate --help" : $"negotiate {command.Name} --help";
+        console.Error.WriteLine($"negotiate: {OneLine(message).TrimEnd('.')}; see '{help}'");
+        return BadUsage;
     }
 
     /// <summary>Runs one command's work, turning a user's bad input into one line on standard error and exit code 1.</summary>

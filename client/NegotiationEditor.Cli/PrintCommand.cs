@@ -7,6 +7,8 @@ namespace NegotiationEditor.Cli;
 /// <summary><c>negotiate print DRAFT [--symbol S] [--format html|docx|pdf] [-o FILE]</c>.</summary>
 internal static class PrintCommand
 {
+    private const string DefaultFormat = "html";
+
     public static Command Create(CliConsole console)
     {
         var draftArgument = new Argument<string>("DRAFT") { Description = "The draft to print (a Markdown file)." };
@@ -17,7 +19,7 @@ internal static class PrintCommand
         var formatOption = new Option<string>("--format", "-f")
         {
             Description = "html (default; to standard output without -o), docx or pdf (both need -o).",
-            DefaultValueFactory = _ => "html",
+            DefaultValueFactory = _ => DefaultFormat,
         };
         formatOption.AcceptOnlyFromAmong("html", "docx", "pdf");
         var outputOption = new Option<string?>("--output", "-o") { Description = "The file to write." };
@@ -29,25 +31,23 @@ internal static class PrintCommand
             formatOption,
             outputOption,
         };
-        command.Validators.Add(result =>
-        {
-            var format = result.GetValue(formatOption);
-            if (format is "docx" or "pdf" && result.GetValue(outputOption) is null)
-            {
-                result.AddError($"--format {format} writes a binary file: name it with -o FILE");
-            }
-
-            if (result.GetValue(symbolOption) is { } symbol && (symbol.Trim().Length == 0 || symbol.Any(char.IsControl)))
-            {
-                result.AddError("--symbol needs a document symbol on one line, e.g. E/CN.16/2011/CRP.1/Rev.2");
-            }
-        });
-
         command.SetAction(parsed => Negotiate.Guard(console, () =>
         {
             var path = parsed.GetRequiredValue(draftArgument);
             var output = parsed.GetValue(outputOption);
-            var format = parsed.GetRequiredValue(formatOption) switch
+            var formatName = parsed.GetRequiredValue(formatOption);
+            var symbol = parsed.GetValue(symbolOption);
+            if (formatName is "docx" or "pdf" && output is null)
+            {
+                return Negotiate.UsageError(console, command, $"--format {formatName} writes a binary file: name it with -o FILE");
+            }
+
+            if (symbol is not null && (symbol.Trim().Length == 0 || symbol.Any(char.IsControl)))
+            {
+                return Negotiate.UsageError(console, command, "--symbol needs a document symbol on one line, e.g. E/CN.16/2011/CRP.1/Rev.2");
+            }
+
+            var format = formatName switch
             {
                 "docx" => PrintFormat.Docx,
                 "pdf" => PrintFormat.Pdf,
@@ -55,7 +55,7 @@ internal static class PrintCommand
             };
 
             var draft = DraftFile.Read(path);
-            var printer = new DraftPrinter(new PrintOptions { Symbol = parsed.GetValue(symbolOption)?.Trim() });
+            var printer = new DraftPrinter(new PrintOptions { Symbol = symbol?.Trim() });
             if (output is null)
             {
                 console.Out.Write(printer.ToHtml(draft));
