@@ -116,4 +116,41 @@ public sealed class DraftParsingTests
 
         Assert.That((error!.Line, error.Column), Is.EqualTo((3, 1)));
     }
+
+    [TestCase("---\nsymbol: A\nsymbol: B\n---\n", 3, 1, "appears twice")]
+    [TestCase("---\n2010 symbol: A\n---\n", 2, 1, "is not a front matter key")]
+    [TestCase("1. The Chair invites {#not-valid!}\n", 1, 22, "not-valid!' is not a paragraph id")]
+    [TestCase("# Title\nThe Chair invites\n", 2, 1, "the title is a single line")]
+    [TestCase("First line\rsecond\n", 1, 11, "carriage return")]
+    [TestCase("{#lonely}\n", 1, 1, "an unnumbered paragraph needs text")]
+    public void Malformed_sources_are_reported_with_line_and_column(string source, int line, int column, string reason)
+    {
+        var error = Assert.Throws<DraftFormatException>(() => DraftParser.Parse(source));
+
+        Assert.That((error!.Line, error.Column), Is.EqualTo((line, column)), error.Message);
+        Assert.That(error.Message, Does.Contain(reason));
+    }
+
+    [Test]
+    public void A_paragraph_number_with_an_unknown_addition_is_an_unnumbered_paragraph()
+    {
+        var draft = DraftParser.Parse("2 alpha. Not a number.\n\n2 quater. A number.\n");
+
+        Assert.That(draft.Paragraphs.Select(p => (p.Kind, p.Label)), Is.EqualTo(new[]
+        {
+            (ParagraphKind.Unnumbered, (string?)null),
+            (ParagraphKind.Operative, "2 quater"),
+        }));
+    }
+
+    [Test]
+    public void Text_the_format_could_not_write_back_is_refused_by_the_model()
+    {
+        Assert.Throws<ArgumentException>(() => Paragraph.Unnumbered("1. looks numbered"));
+        Assert.Throws<ArgumentException>(() => Paragraph.Unnumbered("two\n\nblocks"));
+        Assert.Throws<ArgumentException>(() => Paragraph.Unnumbered("text\n- a bullet"));
+        Assert.Throws<ArgumentException>(() => Paragraph.Operative(new ParagraphNumber(1), "ends like an id {#x}"));
+        Assert.Throws<ArgumentException>(() => new Draft(DraftMetadata.Empty, null, [Paragraph.Unnumbered("# read as a title")]));
+        Assert.Throws<ArgumentException>(() => new DraftMetadata([new("status", "final")]));
+    }
 }
