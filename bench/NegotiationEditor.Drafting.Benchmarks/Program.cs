@@ -1,1 +1,20 @@
-System.Console.WriteLine("benchmarks: not yet written");
+using BenchmarkDotNet.Running;
+using NegotiationEditor.Drafting.Benchmarks;
+
+// --quick [--words 30000,300000] [--no-references]: exactness + Stopwatch timings + references (git, DiffPlex whole text).
+// Otherwise: BenchmarkDotNet (pass its own arguments, e.g. --filter '*').
+if (args.Contains("--stages"))
+{
+    StageTimings.Run(QuickRun.ParseSizes(args.SkipWhile(a => a != "--words").Skip(1).FirstOrDefault())[^1]);
+    return 0;
+}
+
+if (args.Contains("--quick"))
+{
+    var wordsAt = Array.IndexOf(args, "--words");
+    var sizes = QuickRun.ParseSizes(wordsAt >= 0 && wordsAt + 1 < args.Length ? args[wordsAt + 1] : null);
+    return QuickRun.Run(sizes, references: !args.Contains("--no-references"));
+}
+
+BenchmarkSwitcher.FromTypes([typeof(RedlineBenchmarks)]).Run(args.Length == 0 ? ["--filter", "*"] : args);
+return 0;

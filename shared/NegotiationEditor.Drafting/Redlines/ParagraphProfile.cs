@@ -120,7 +120,7 @@ internal sealed class WordPairPostings
         }
 
         // Count, for each pair, the distinct paragraphs that contain it.
-        var entries = new Dictionary<long, Entry>(capacity);
+        var entries = new Dictionary<long, Entry>(capacity, WordPairComparer.Instance);
         for (var k = 0; k < profiles.Length; k++)
         {
             foreach (var pair in profiles[k].WordPairs)
@@ -185,4 +185,17 @@ internal sealed class WordPairPostings
         public int Offset;
         public int Filled;
     }
+}
+
+/// <summary>
+/// Hashes a word pair well: the default hash of a long (low half XOR high half) sends pairs of small
+/// token ids into a few hundred buckets.
+/// </summary>
+internal sealed class WordPairComparer : IEqualityComparer<long>
+{
+    public static WordPairComparer Instance { get; } = new();
+
+    public bool Equals(long x, long y) => x == y;
+
+    public int GetHashCode(long value) => (int)(((ulong)value * 0x9E3779B97F4A7C15UL) >> 32);
 }
