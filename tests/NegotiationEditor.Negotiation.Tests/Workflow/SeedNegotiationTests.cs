@@ -1,6 +1,7 @@
 using NegotiationEditor.Negotiation.Access;
 using NegotiationEditor.Negotiation.Amendments;
 using NegotiationEditor.Negotiation.Positions;
+using NegotiationEditor.Negotiation.Revisions;
 using NegotiationEditor.Negotiation.Tests.Support;
 using NegotiationEditor.Negotiation.Workflow;
 
@@ -44,7 +45,7 @@ public sealed class SeedNegotiationTests
             Assert.That(rev1.Label, Is.EqualTo("Rev.1"));
             Assert.That(rev1.Symbol, Is.EqualTo("E/CN.16/2010/CRP.1/Rev.1"));
             Assert.That(rev1.Text, Is.EqualTo(SeedTable.IranParagraph));
-            Assert.That(rev1.AmendmentStates, Is.EqualTo(new[] { new Revisions.AmendmentState(amendment.Id, AmendmentStatus.Proposed) }));
+            Assert.That(rev1.AmendmentStates, Is.EqualTo(new[] { new AmendmentState(amendment.Id, AmendmentStatus.Proposed) }));
         });
 
         // The UK can live with it after all; consensus among the member states; the chair accepts.
