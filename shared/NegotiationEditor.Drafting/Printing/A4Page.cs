@@ -27,6 +27,15 @@ internal static class A4Page
     /// <summary>The gap between a line number and the text column.</summary>
     public const double LineNumberGapMm = 8;
 
+    /// <summary>The box a line number is right-aligned in, left of the gap.</summary>
+    public const double LineNumberWidthMm = 10;
+
+    /// <summary>
+    /// The part of the left margin that holds the line numbers. A browser does not print into the
+    /// page margin, so the HTML page's @page margin is this much narrower and the body is padded by it.
+    /// </summary>
+    public const double LineNumberColumnMm = LineNumberGapMm + LineNumberWidthMm;
+
     public const double FontSizePt = 12;
     public const double LineHeightPt = 14;
     public const double FootnoteFontSizePt = 10;

@@ -225,7 +225,7 @@ internal static class DocxPrintRenderer
             return new Run(properties, new FootnoteReference { Id = footnote });
         }
 
-        var run = new Run(properties, Text(printed.Text));
+        var run = properties.HasChildren ? new Run(properties, Text(printed.Text)) : new Run(Text(printed.Text));
         if (printed.Target is { } target && Uri.TryCreate(target, UriKind.Absolute, out var uri))
         {
             var relationship = main.AddHyperlinkRelationship(uri, isExternal: true);
@@ -248,12 +248,16 @@ internal static class DocxPrintRenderer
             section.Append(new HeaderReference { Type = HeaderFooterValues.Default, Id = main.GetIdOfPart(header) });
         }
 
-        var footer = main.AddNewPart<FooterPart>();
-        footer.Footer = new Footer(new Paragraph(
-            new ParagraphProperties(new Justification { Val = JustificationValues.Center }),
-            new SimpleField(new Run(new RunProperties(new FontSize { Val = "20" }), Text("1"))) { Instruction = " PAGE " }));
-        footer.Footer.Save();
-        section.Append(new FooterReference { Type = HeaderFooterValues.Default, Id = main.GetIdOfPart(footer) });
+        // The first page carries the masthead instead of the running header; every page its number.
+        foreach (var type in new[] { HeaderFooterValues.Default, HeaderFooterValues.First })
+        {
+            var footer = main.AddNewPart<FooterPart>();
+            footer.Footer = new Footer(new Paragraph(
+                new ParagraphProperties(new Justification { Val = JustificationValues.Center }),
+                new SimpleField(new Run(new RunProperties(new FontSize { Val = "20" }), Text("1"))) { Instruction = " PAGE " }));
+            footer.Footer.Save();
+            section.Append(new FooterReference { Type = type, Id = main.GetIdOfPart(footer) });
+        }
 
         section.Append(
             new PageSize { Width = (uint)AsTwips(A4Page.WidthMm), Height = (uint)AsTwips(A4Page.HeightMm) },
@@ -267,7 +271,8 @@ internal static class DocxPrintRenderer
                 Footer = (uint)AsTwips(12),
                 Gutter = 0,
             },
-            new LineNumberType { CountBy = 1, Start = 1, Distance = Str(AsTwips(A4Page.LineNumberGapMm)), Restart = LineNumberRestartValues.Continuous });
+            new LineNumberType { CountBy = 1, Start = 1, Distance = Str(AsTwips(A4Page.LineNumberGapMm)), Restart = LineNumberRestartValues.Continuous },
+            new TitlePage());
         return section;
     }
 

@@ -173,15 +173,16 @@ internal static class HtmlPrintRenderer
     {
         var labelColumn = A4Page.Css(A4Page.LabelColumnMm);
         var itemIndent = A4Page.Css(A4Page.LabelColumnMm + A4Page.BulletIndentMm);
-        var gap = A4Page.Css(A4Page.LineNumberGapMm);
+        var numbers = A4Page.Css(A4Page.LineNumberColumnMm);
         var symbol = printed.Symbol is { } s ? CssString(s) : "\"\"";
         return $$"""
 @page {
   size: A4;
-  margin: {{A4Page.Css(A4Page.TopMarginMm)}} {{A4Page.Css(A4Page.RightMarginMm)}} {{A4Page.Css(A4Page.BottomMarginMm)}} {{A4Page.Css(A4Page.LeftMarginMm)}};
+  margin: {{A4Page.Css(A4Page.TopMarginMm)}} {{A4Page.Css(A4Page.RightMarginMm)}} {{A4Page.Css(A4Page.BottomMarginMm)}} {{A4Page.Css(A4Page.LeftMarginMm - A4Page.LineNumberColumnMm)}};
   @top-right { content: {{symbol}}; font: 10pt "Times New Roman", "Liberation Serif", Tinos, serif; }
   @bottom-center { content: counter(page); font: 10pt "Times New Roman", "Liberation Serif", Tinos, serif; }
 }
+@page :first { @top-right { content: none; } }
 html { background: #e8e8e8; }
 body {
   box-sizing: border-box; width: {{A4Page.Css(A4Page.WidthMm)}}; min-height: {{A4Page.Css(A4Page.HeightMm)}}; margin: 8mm auto;
@@ -192,7 +193,7 @@ body {
 }
 @media print {
   html { background: none; }
-  body { width: auto; min-height: 0; margin: 0; padding: 0; }
+  body { width: auto; min-height: 0; margin: 0; padding: 0 0 0 {{numbers}}; }
 }
 .masthead { margin-bottom: 18pt; border-bottom: 1.5pt solid #000; padding-bottom: 6pt; }
 .masthead p { margin: 0 0 4pt 0; line-height: 14pt; }
@@ -209,20 +210,21 @@ body {
 .line { display: block; position: relative; white-space: pre; line-height: {{Pt(A4Page.LineHeightPt)}}; height: {{Pt(A4Page.LineHeightPt)}}; }
 .title .line { text-align: center; }
 .ln {
-  position: absolute; top: 0; width: 12mm; text-align: right; font-size: 9pt; line-height: {{Pt(A4Page.LineHeightPt)}}; color: #555; font-weight: normal; font-style: normal;
+  position: absolute; top: 0; width: {{A4Page.Css(A4Page.LineNumberWidthMm)}}; text-align: right; font-size: 9pt; line-height: {{Pt(A4Page.LineHeightPt)}}; color: #555; font-weight: normal; font-style: normal;
   user-select: none;
 }
-.paragraph .ln { left: calc(-{{labelColumn}} - {{gap}} - 12mm); }
-.item .ln { left: calc(-{{itemIndent}} - {{gap}} - 12mm); }
-.title .ln { left: calc(-{{gap}} - 12mm); }
+.paragraph .ln { left: calc(-{{labelColumn}} - {{numbers}}); }
+.item .ln { left: calc(-{{itemIndent}} - {{numbers}}); }
+.title .ln { left: -{{numbers}}; }
 mark.bracket { background: #fff0a0; color: inherit; }
 code { font-family: "Courier New", "Liberation Mono", monospace; font-size: 1em; }
 a { color: inherit; }
 .link { text-decoration: underline; }
 sup.fnref { font-size: 65%; line-height: 0; vertical-align: super; }
 sup.fnref a { text-decoration: none; }
-.footnotes { margin-top: 18pt; border-top: 0.75pt solid #000; width: 50mm; padding-top: 4pt; }
-.footnote { width: {{A4Page.Css(A4Page.TextWidthMm)}}; margin: 0 0 3pt 0; font-size: {{Pt(A4Page.FootnoteFontSizePt)}}; line-height: 12pt; }
+.footnotes { margin-top: 18pt; }
+.footnotes::before { content: ""; display: block; width: 50mm; border-top: 0.75pt solid #000; margin-bottom: 4pt; }
+.footnote { margin: 0 0 3pt 0; font-size: {{Pt(A4Page.FootnoteFontSizePt)}}; line-height: 12pt; }
 .footnote sup { font-size: 70%; }
 
 """;
