@@ -230,6 +230,64 @@ public sealed class PrintedHtmlTests
         });
     }
 
+    [Test]
+    public void An_image_in_a_draft_prints_its_description_and_loads_nothing()
+    {
+        var page = Print("1. See ![the map](https://example.org/map.png) and &lt;script&gt; as an entity.\n");
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(page.QuerySelectorAll("img, script"), Is.Empty);
+            Assert.That(TextOf(page.QuerySelector("#op-1")!), Is.EqualTo("See the map and <script> as an entity."));
+        });
+    }
+
+    [Test]
+    public void The_date_given_as_an_option_replaces_the_front_matter_date()
+    {
+        var page = Print("---\ndate: 2010-12-08T19:30\n---\n\n1. Text.\n", new PrintOptions { Date = new DateTime(2010, 12, 17, 20, 45, 0) });
+
+        Assert.That(page.QuerySelector(".date")!.TextContent, Is.EqualTo("17 December 2010, 20:45"));
+    }
+
+    [Test]
+    public void A_date_without_time_is_printed_without_time()
+    {
+        var page = Print("---\ndate: 2010-12-17\n---\n\n1. Text.\n");
+
+        Assert.That(page.QuerySelector(".date")!.TextContent, Is.EqualTo("17 December 2010"));
+    }
+
+    [Test]
+    public void Line_numbers_sit_inside_the_printable_area_of_the_page()
+    {
+        // A browser does not print into the @page margin: a line number left of the printable area is lost in the PDF.
+        var css = Print("# Title\n\n1. Text.\n- item\n").QuerySelector("style")!.TextContent;
+
+        var body = Millimetres(Match(css, @"@media print \{[^@]*?body \{[^}]*padding: 0 0 0 ([^;]+);"));
+        var block = Millimetres(Match(css, @"\.block \{[^}]*padding-left: ([^;]+);"));
+        var item = Millimetres(Match(css, @"\.block\.item \{[^}]*padding-left: ([^;]+);"));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(body + block + Millimetres(Match(css, @"\.paragraph \.ln \{ left: ([^;]+);")), Is.GreaterThanOrEqualTo(0), "paragraph lines");
+            Assert.That(body + item + Millimetres(Match(css, @"\.item \.ln \{ left: ([^;]+);")), Is.GreaterThanOrEqualTo(0), "bullet items");
+            Assert.That(body + Millimetres(Match(css, @"\.title \.ln \{ left: ([^;]+);")), Is.GreaterThanOrEqualTo(0), "title");
+        });
+    }
+
+    private static string Match(string css, string pattern)
+    {
+        var match = System.Text.RegularExpressions.Regex.Match(css, pattern, System.Text.RegularExpressions.RegexOptions.Singleline);
+        Assert.That(match.Success, Is.True, $"the print CSS has {pattern}");
+        return match.Groups[1].Value;
+    }
+
+    /// <summary>A length in mm, or a calc() of mm lengths added and subtracted.</summary>
+    private static double Millimetres(string length) =>
+        System.Text.RegularExpressions.Regex.Matches(length.Replace("calc(", "", StringComparison.Ordinal), @"([+-]?)\s*(\d+(?:\.\d+)?)mm")
+            .Sum(m => (m.Groups[1].Value == "-" ? -1 : 1) * double.Parse(m.Groups[2].Value, System.Globalization.CultureInfo.InvariantCulture));
+
     /// <summary>A block's printed lines without their line numbers, joined by spaces.</summary>
     private static string TextOf(IElement block) =>
         string.Join(" ", block.QuerySelectorAll(".line").Select(line => line.TextContent[line.QuerySelector(".ln")!.TextContent.Length..]));
