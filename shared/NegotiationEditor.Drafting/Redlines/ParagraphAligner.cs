@@ -34,6 +34,7 @@ internal sealed class ParagraphAligner(double minimumSimilarity, bool detectMove
 
         PairIdentical(oldSide, newSide, oldPartner, newPartner);
         PairSimilar(oldSide, newSide, oldPartner, newPartner);
+        PairBesideNeighbours(oldSide, newSide, oldPartner, newPartner);
 
         var moved = detectMoves ? FindMoves(newPartner, oldCount) : new bool[newCount];
         return Merge(oldPartner, newPartner, moved);
@@ -183,7 +184,7 @@ internal sealed class ParagraphAligner(double minimumSimilarity, bool detectMove
         var oldProfiles = new ParagraphProfile[oldOpen.Count];
         for (var k = 0; k < oldOpen.Count; k++)
         {
-            oldProfiles[k] = ParagraphProfile.Of(oldSide.Tokens(oldOpen[k]), oldSide.Table);
+            oldProfiles[k] = oldSide.Profile(oldOpen[k]);
         }
 
         var postings = WordPairPostings.Build(oldProfiles, DistinctivePairLimit);
@@ -204,7 +205,7 @@ internal sealed class ParagraphAligner(double minimumSimilarity, bool detectMove
         for (var n = 0; n < newOpen.Count; n++)
         {
             var j = newOpen[n];
-            var profile = ParagraphProfile.Of(newSide.Tokens(j), newSide.Table);
+            var profile = newSide.Profile(j);
             touched.Clear();
             foreach (var pair in profile.WordPairs)
             {
@@ -254,6 +255,49 @@ internal sealed class ParagraphAligner(double minimumSimilarity, bool detectMove
             {
                 oldPartner[candidate.Old] = candidate.New;
                 newPartner[candidate.New] = candidate.Old;
+            }
+        }
+    }
+
+    /// <summary>
+    /// A paragraph still unpaired is compared with the old paragraph next to its neighbours' partners
+    /// (those found no distinctive word pair in common, e.g. short paragraphs of common words); the
+    /// minimum similarity still decides.
+    /// </summary>
+    private void PairBesideNeighbours(ComparedSide oldSide, ComparedSide newSide, int[] oldPartner, int[] newPartner)
+    {
+        for (var pass = 0; pass < 2; pass++)
+        {
+            var forward = pass == 0;
+            for (var step = 0; step < newPartner.Length; step++)
+            {
+                var j = forward ? step : newPartner.Length - 1 - step;
+                if (newPartner[j] >= 0)
+                {
+                    continue;
+                }
+
+                var best = -1;
+                var bestSimilarity = minimumSimilarity;
+                foreach (var i in new[] { j > 0 && newPartner[j - 1] >= 0 ? newPartner[j - 1] + 1 : -1, j + 1 < newPartner.Length && newPartner[j + 1] >= 0 ? newPartner[j + 1] - 1 : -1 })
+                {
+                    if (i < 0 || i >= oldPartner.Length || oldPartner[i] >= 0)
+                    {
+                        continue;
+                    }
+
+                    var similarity = newSide.Profile(j).Similarity(oldSide.Profile(i));
+                    if (similarity >= bestSimilarity)
+                    {
+                        best = i;
+                        bestSimilarity = similarity;
+                    }
+                }
+
+                if (best >= 0)
+                {
+                    Pair(best, j, oldPartner, newPartner);
+                }
             }
         }
     }

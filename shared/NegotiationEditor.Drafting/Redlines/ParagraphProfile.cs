@@ -2,68 +2,86 @@ using System.Runtime.InteropServices;
 
 namespace NegotiationEditor.Drafting.Redlines;
 
-/// <summary>The paragraphs of one side of a comparison, tokenized on demand into a table shared by both sides.</summary>
-internal sealed class ComparedSide(IReadOnlyList<string> texts, TokenTable table)
+/// <summary>The paragraphs of one side of a comparison, profiled on demand.</summary>
+internal sealed class ComparedSide(IReadOnlyList<string> texts)
 {
-    private readonly TokenizedParagraph?[] tokens = new TokenizedParagraph?[texts.Count];
+    private readonly ParagraphProfile?[] profiles = new ParagraphProfile?[texts.Count];
 
     public IReadOnlyList<string> Texts { get; } = texts;
 
-    public TokenTable Table { get; } = table;
-
     public int Count => Texts.Count;
 
-    public TokenizedParagraph Tokens(int index) => tokens[index] ??= Table.Tokenize(Texts[index]);
+    public ParagraphProfile Profile(int index) => profiles[index] ??= ParagraphProfile.Of(Texts[index]);
 }
 
-/// <summary>What the aligner compares of a paragraph: its words and punctuation, and its pairs of consecutive ones.</summary>
+/// <summary>
+/// What the aligner compares of a paragraph: hashes of its words and punctuation (a multiset), and
+/// hashes of pairs of consecutive ones, sampled (the same pairs are kept in every paragraph) in long
+/// paragraphs.
+/// </summary>
 internal sealed class ParagraphProfile
 {
-    private ParagraphProfile(int[] sortedTokens, long[] wordPairs)
+    // Paragraphs with fewer pairs than this keep them all; longer ones keep the pairs whose hash is 0 modulo SampleRate.
+    private const int SampleAbove = 16;
+    private const int SampleRate = 4;
+
+    [ThreadStatic]
+    private static int[]? scratch;
+
+    private ParagraphProfile(int[] sortedTokens, int[] wordPairs)
     {
         SortedTokens = sortedTokens;
         WordPairs = wordPairs;
     }
 
-    /// <summary>Ids of the non-whitespace tokens, sorted (a multiset).</summary>
+    /// <summary>Hashes of the non-whitespace tokens, sorted (a multiset).</summary>
     public int[] SortedTokens { get; }
 
-    /// <summary>Consecutive non-whitespace token pairs, as (first id &lt;&lt; 32 | second id).</summary>
-    public long[] WordPairs { get; }
+    /// <summary>Hashes of (sampled) consecutive non-whitespace token pairs.</summary>
+    public int[] WordPairs { get; }
 
-    public static ParagraphProfile Of(TokenizedParagraph paragraph, TokenTable table)
+    public static ParagraphProfile Of(string text)
     {
-        var ids = paragraph.Ids;
+        var buffer = scratch ??= new int[1024];
         var count = 0;
-        foreach (var id in ids)
+        var start = 0;
+        while (start < text.Length)
         {
-            if (!table.IsWhitespace(id))
+            var end = RedlineTokenizer.NextTokenEnd(text, start, out var kind);
+            if (kind != TokenKind.Whitespace)
             {
-                count++;
+                if (count == buffer.Length)
+                {
+                    Array.Resize(ref buffer, count * 2);
+                    scratch = buffer;
+                }
+
+                buffer[count++] = TokenComparer.Hash(text.AsSpan(start, end - start));
+            }
+
+            start = end;
+        }
+
+        var pairCount = Math.Max(0, count - 1);
+        var sample = pairCount >= SampleAbove;
+        var kept = 0;
+        Span<int> pairs = pairCount <= 512 ? stackalloc int[pairCount] : new int[pairCount];
+        for (var k = 1; k < count; k++)
+        {
+            var pair = PairHash(buffer[k - 1], buffer[k]);
+            if (!sample || (uint)pair % SampleRate == 0)
+            {
+                pairs[kept++] = pair;
             }
         }
 
-        var sorted = new int[count];
-        var pairs = new long[Math.Max(0, count - 1)];
-        var n = 0;
-        foreach (var id in ids)
-        {
-            if (table.IsWhitespace(id))
-            {
-                continue;
-            }
-
-            if (n > 0)
-            {
-                pairs[n - 1] = ((long)sorted[n - 1] << 32) | (uint)id;
-            }
-
-            sorted[n++] = id;
-        }
-
+        var sorted = buffer.AsSpan(0, count).ToArray();
         Array.Sort(sorted);
-        return new ParagraphProfile(sorted, pairs);
+        return new ParagraphProfile(sorted, pairs[..kept].ToArray());
     }
+
+    private static int PairHash(int first, int second) =>
+        (int)((((ulong)(uint)first << 32) | (uint)second) * 0x9E3779B97F4A7C15UL >> 32);
 
     /// <summary>Dice coefficient of the two token multisets: 1 for the same words, 0 for none in common.</summary>
     public double Similarity(ParagraphProfile other)
@@ -101,10 +119,10 @@ internal sealed class ParagraphProfile
 /// <summary>For each distinctive word pair, the (unpaired old) paragraphs that contain it.</summary>
 internal sealed class WordPairPostings
 {
-    private readonly Dictionary<long, Entry> entries;
+    private readonly Dictionary<int, Entry> entries;
     private readonly int[] paragraphs;
 
-    private WordPairPostings(Dictionary<long, Entry> entries, int[] paragraphs)
+    private WordPairPostings(Dictionary<int, Entry> entries, int[] paragraphs)
     {
         this.entries = entries;
         this.paragraphs = paragraphs;
@@ -120,7 +138,7 @@ internal sealed class WordPairPostings
         }
 
         // Count, for each pair, the distinct paragraphs that contain it.
-        var entries = new Dictionary<long, Entry>(capacity, WordPairComparer.Instance);
+        var entries = new Dictionary<int, Entry>(capacity);
         for (var k = 0; k < profiles.Length; k++)
         {
             foreach (var pair in profiles[k].WordPairs)
@@ -173,7 +191,7 @@ internal sealed class WordPairPostings
         return new WordPairPostings(entries, paragraphs);
     }
 
-    public ReadOnlySpan<int> Of(long pair) =>
+    public ReadOnlySpan<int> Of(int pair) =>
         entries.TryGetValue(pair, out var entry) && entry.Count > 0
             ? paragraphs.AsSpan(entry.Offset, entry.Count)
             : [];
@@ -185,17 +203,4 @@ internal sealed class WordPairPostings
         public int Offset;
         public int Filled;
     }
-}
-
-/// <summary>
-/// Hashes a word pair well: the default hash of a long (low half XOR high half) sends pairs of small
-/// token ids into a few hundred buckets.
-/// </summary>
-internal sealed class WordPairComparer : IEqualityComparer<long>
-{
-    public static WordPairComparer Instance { get; } = new();
-
-    public bool Equals(long x, long y) => x == y;
-
-    public int GetHashCode(long value) => (int)(((ulong)value * 0x9E3779B97F4A7C15UL) >> 32);
 }

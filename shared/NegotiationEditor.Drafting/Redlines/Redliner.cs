@@ -128,14 +128,14 @@ public sealed class Redliner
         ({ } older, { } newer) when older == newer =>
             new RedlineParagraph(ParagraphStatus.Unchanged, 0, 0, null, null, [new RedlineRun(RunKind.Unchanged, older)]),
         ({ } older, { } newer) =>
-            new RedlineParagraph(ParagraphStatus.Changed, 0, 0, null, null, wordDiffer.Diff(table.Tokenize(older), table.Tokenize(newer), table)),
+            new RedlineParagraph(ParagraphStatus.Changed, 0, 0, null, null, wordDiffer.Diff(older, newer, table)),
     };
 
     private RedlineParagraph[] CompareParagraphs(
         IReadOnlyList<string> oldTexts, IReadOnlyList<string> newTexts, string[]? oldIds, string[]? newIds, TokenTable table)
     {
-        var oldSide = new ComparedSide(oldTexts, table);
-        var newSide = new ComparedSide(newTexts, table);
+        var oldSide = new ComparedSide(oldTexts);
+        var newSide = new ComparedSide(newTexts);
         var matches = aligner.Align(oldSide, newSide);
         var paragraphs = new RedlineParagraph[matches.Count];
         for (var k = 0; k < matches.Count; k++)
@@ -153,7 +153,7 @@ public sealed class Redliner
                     moved ? ParagraphStatus.Moved : ParagraphStatus.Unchanged, i, j, oldId, newId, Whole(RunKind.Unchanged, oldTexts[i])),
                 _ => new RedlineParagraph(
                     moved ? ParagraphStatus.Moved : ParagraphStatus.Changed, i, j, oldId, newId,
-                    wordDiffer.Diff(oldSide.Tokens(i), newSide.Tokens(j), table)),
+                    wordDiffer.Diff(oldTexts[i], newTexts[j], table)),
             };
         }
 

@@ -11,51 +11,146 @@ namespace NegotiationEditor.Drafting.Redlines;
 /// </summary>
 internal sealed class WordDiffer(IDiffer differ)
 {
-    public RedlineRun[] Diff(TokenizedParagraph older, TokenizedParagraph newer, TokenTable table)
+    // Characters around a token boundary that decide it (a surrogate pair, an apostrophe between letters).
+    private const int BoundaryMargin = 3;
+
+    /// <summary>The runs that turn <paramref name="older"/> into <paramref name="newer"/>.</summary>
+    public RedlineRun[] Diff(string older, string newer, TokenTable table)
     {
-        var a = older.Ids;
-        var b = newer.Ids;
-        var prefix = 0;
-        var limit = Math.Min(a.Length, b.Length);
-        while (prefix < limit && a[prefix] == b[prefix])
+        // Set aside the common beginning and end, cut at token boundaries both texts share, and tokenize only the middle.
+        var (oldFrom, oldTo, newTo) = Middle(older, newer);
+        var oldMiddle = table.Tokenize(older, oldFrom, oldTo);
+        var newMiddle = table.Tokenize(newer, oldFrom, newTo);
+        var a = oldMiddle.Ids;
+        var b = newMiddle.Ids;
+
+        var changes = new List<Change>();
+        DiffAroundAnchors(older, newer, a, b, table, changes);
+
+        Tidy(changes, oldMiddle, newMiddle, table);
+        TrimCommonEdges(changes, a, b);
+        return Runs(changes, older, oldMiddle, newMiddle);
+    }
+
+    /// <summary>
+    /// Splits the middle at anchors — tokens found exactly once in each side, in the same order — and
+    /// diffs each stretch between two anchors on its own: most stretches then hold a single edit.
+    /// </summary>
+    private void DiffAroundAnchors(string older, string newer, int[] a, int[] b, TokenTable table, List<Change> changes)
+    {
+        var anchors = table.UniqueCommonTokens(a, b);
+        int oldAt = 0, newAt = 0;
+        foreach (var (i, j) in anchors)
         {
-            prefix++;
+            DiffStretch(older, newer, a, oldAt, i, b, newAt, j, table, changes);
+            oldAt = i + 1;
+            newAt = j + 1;
         }
 
+        DiffStretch(older, newer, a, oldAt, a.Length, b, newAt, b.Length, table, changes);
+    }
+
+    /// <summary>
+    /// Diffs a[oldFrom, oldTo) against b[newFrom, newTo): the common ends are kept; what remains is one
+    /// replacement when one side is empty or the sides share no token, and otherwise goes to DiffPlex.
+    /// </summary>
+    private void DiffStretch(
+        string older, string newer, int[] a, int oldFrom, int oldTo, int[] b, int newFrom, int newTo, TokenTable table, List<Change> changes)
+    {
+        while (oldFrom < oldTo && newFrom < newTo && a[oldFrom] == b[newFrom])
+        {
+            oldFrom++;
+            newFrom++;
+        }
+
+        while (oldFrom < oldTo && newFrom < newTo && a[oldTo - 1] == b[newTo - 1])
+        {
+            oldTo--;
+            newTo--;
+        }
+
+        if (oldFrom == oldTo && newFrom == newTo)
+        {
+            return;
+        }
+
+        if (oldFrom == oldTo || newFrom == newTo || !table.ShareAnyToken(a, oldFrom, oldTo, b, newFrom, newTo))
+        {
+            changes.Add(new Change(oldFrom, oldTo, newFrom, newTo));
+            return;
+        }
+
+        var chunker = new PreTokenizedChunker(
+            older, new TokenStrings(a, oldFrom, oldTo - oldFrom, table), newer, new TokenStrings(b, newFrom, newTo - newFrom, table));
+        var result = differ.CreateDiffs(older, newer, ignoreWhiteSpace: false, ignoreCase: false, chunker);
+        foreach (var block in result.DiffBlocks)
+        {
+            changes.Add(new Change(
+                oldFrom + block.DeleteStartA,
+                oldFrom + block.DeleteStartA + block.DeleteCountA,
+                newFrom + block.InsertStartB,
+                newFrom + block.InsertStartB + block.InsertCountB));
+        }
+    }
+
+    /// <summary>
+    /// The differing middle: [from, oldTo) of the old text and [from, newTo) of the new one, where from and
+    /// the ends are token boundaries in both texts and everything outside is the same in both.
+    /// </summary>
+    private static (int From, int OldTo, int NewTo) Middle(string older, string newer)
+    {
+        var prefix = older.AsSpan().CommonPrefixLength(newer);
         var suffix = 0;
-        while (suffix < limit - prefix && a[a.Length - 1 - suffix] == b[b.Length - 1 - suffix])
+        var limit = Math.Min(older.Length, newer.Length) - prefix;
+        while (suffix < limit && older[older.Length - 1 - suffix] == newer[newer.Length - 1 - suffix])
         {
             suffix++;
         }
 
-        var changes = new List<Change>();
-        var oldMiddle = a.Length - prefix - suffix;
-        var newMiddle = b.Length - prefix - suffix;
-        if (oldMiddle == 0 || newMiddle == 0)
+        // The last boundary well inside the common beginning.
+        var from = 0;
+        var at = 0;
+        while (at < older.Length)
         {
-            if (oldMiddle + newMiddle > 0)
+            var end = RedlineTokenizer.NextTokenEnd(older, at, out _);
+            if (end + BoundaryMargin > prefix)
             {
-                changes.Add(new Change(prefix, prefix + oldMiddle, prefix, prefix + newMiddle));
+                break;
             }
-        }
-        else
-        {
-            var chunker = new PreTokenizedChunker(
-                older.Text, new TokenStrings(a, prefix, oldMiddle, table), newer.Text, new TokenStrings(b, prefix, newMiddle, table));
-            var result = differ.CreateDiffs(older.Text, newer.Text, ignoreWhiteSpace: false, ignoreCase: false, chunker);
-            foreach (var block in result.DiffBlocks)
-            {
-                changes.Add(new Change(
-                    prefix + block.DeleteStartA,
-                    prefix + block.DeleteStartA + block.DeleteCountA,
-                    prefix + block.InsertStartB,
-                    prefix + block.InsertStartB + block.InsertCountB));
-            }
+
+            at = end;
+            from = end;
         }
 
-        Tidy(changes, older, newer, table);
-        TrimCommonEdges(changes, a, b);
-        return Runs(changes, older, newer);
+        // The first boundary, in both texts, well inside the common end.
+        var shift = newer.Length - older.Length;
+        var oldLimit = older.Length - suffix + BoundaryMargin;
+        var oldAt = from;
+        var newAt = from;
+        while (true)
+        {
+            while (oldAt < older.Length && oldAt < oldLimit)
+            {
+                oldAt = RedlineTokenizer.NextTokenEnd(older, oldAt, out _);
+            }
+
+            while (newAt < newer.Length && newAt < oldAt + shift)
+            {
+                newAt = RedlineTokenizer.NextTokenEnd(newer, newAt, out _);
+            }
+
+            if (oldAt >= older.Length || newAt >= newer.Length)
+            {
+                return (from, older.Length, newer.Length);
+            }
+
+            if (newAt == oldAt + shift)
+            {
+                return (from, oldAt, newAt);
+            }
+
+            oldLimit = newAt - shift;
+        }
     }
 
     /// <summary>
@@ -141,33 +236,34 @@ internal sealed class WordDiffer(IDiffer differ)
 
     private static int Chars(TokenizedParagraph paragraph, int from, int to) => paragraph.Starts[to] - paragraph.Starts[from];
 
-    private static RedlineRun[] Runs(List<Change> changes, TokenizedParagraph older, TokenizedParagraph newer)
+    private static RedlineRun[] Runs(List<Change> changes, string older, TokenizedParagraph oldMiddle, TokenizedParagraph newMiddle)
     {
-        var runs = new List<RedlineRun>(changes.Count * 3 + 1);
-        var oldAt = 0;
+        var runs = new List<RedlineRun>((changes.Count * 3) + 1);
+        var unchangedFrom = 0;
         foreach (var change in changes)
         {
-            if (change.OldStart > oldAt)
+            var changeAt = oldMiddle.Starts[change.OldStart];
+            if (changeAt > unchangedFrom)
             {
-                runs.Add(new RedlineRun(RunKind.Unchanged, older.Slice(oldAt, change.OldStart)));
+                runs.Add(new RedlineRun(RunKind.Unchanged, older[unchangedFrom..changeAt]));
             }
 
             if (change.OldEnd > change.OldStart)
             {
-                runs.Add(new RedlineRun(RunKind.Deleted, older.Slice(change.OldStart, change.OldEnd)));
+                runs.Add(new RedlineRun(RunKind.Deleted, oldMiddle.Slice(change.OldStart, change.OldEnd)));
             }
 
             if (change.NewEnd > change.NewStart)
             {
-                runs.Add(new RedlineRun(RunKind.Inserted, newer.Slice(change.NewStart, change.NewEnd)));
+                runs.Add(new RedlineRun(RunKind.Inserted, newMiddle.Slice(change.NewStart, change.NewEnd)));
             }
 
-            oldAt = change.OldEnd;
+            unchangedFrom = oldMiddle.Starts[change.OldEnd];
         }
 
-        if (oldAt < older.Count)
+        if (unchangedFrom < older.Length)
         {
-            runs.Add(new RedlineRun(RunKind.Unchanged, older.Slice(oldAt, older.Count)));
+            runs.Add(new RedlineRun(RunKind.Unchanged, unchangedFrom == 0 ? older : older[unchangedFrom..]));
         }
 
         return [.. runs];
