@@ -81,18 +81,14 @@ internal static class DraftFile
             throw new InputError($"{path}: is a binary file (a NUL byte at offset {nul}), not a draft");
         }
 
-        string text;
-        try
+        var invalid = FirstInvalidByte(bytes);
+        if (invalid >= 0)
         {
-            text = StrictUtf8.GetString(bytes);
+            var (line, column) = Position(bytes, invalid);
+            throw new InputError($"{path}:{line}:{column}: the file is not UTF-8 text (byte 0x{bytes[invalid]:X2}); save it as UTF-8");
         }
-        catch (DecoderFallbackException)
-        {
-            var offset = FirstInvalidByte(bytes);
-            var (line, column) = Position(bytes, offset);
-            throw new InputError(
-                $"{path}:{line}:{column}: the file is not UTF-8 text (byte 0x{bytes[offset]:X2}); save it as UTF-8");
-        }
+
+        var text = StrictUtf8.GetString(bytes);
 
         if (text.StartsWith('\uFEFF'))
         {
@@ -112,7 +108,7 @@ internal static class DraftFile
         return text;
     }
 
-    /// <summary>Where the first byte sequence that is not well-formed UTF-8 starts (RFC 3629).</summary>
+    /// <summary>Where the first byte sequence that is not well-formed UTF-8 starts (RFC 3629), or -1.</summary>
     private static int FirstInvalidByte(byte[] bytes)
     {
         var i = 0;
@@ -149,7 +145,7 @@ internal static class DraftFile
             i += length;
         }
 
-        return Math.Max(bytes.Length - 1, 0);
+        return -1;
     }
 
     private static (int Line, int Column) Position(byte[] bytes, int offset)

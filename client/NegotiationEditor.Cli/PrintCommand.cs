@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Text;
 using NegotiationEditor.Drafting.Printing;
 
 namespace NegotiationEditor.Cli;

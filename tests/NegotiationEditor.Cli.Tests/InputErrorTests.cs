@@ -52,6 +52,31 @@ public sealed class InputErrorTests
         AssertInputError(CliHarness.Run("print", latin1), $"{latin1}:3:5:", "not UTF-8", "0xE9");
     }
 
+    [TestCase(new byte[] { 0xC0, 0xAF }, TestName = "An overlong encoding is not UTF-8")]
+    [TestCase(new byte[] { 0xED, 0xA0, 0x80 }, TestName = "An encoded surrogate is not UTF-8")]
+    [TestCase(new byte[] { 0xE2, 0x82 }, TestName = "A truncated sequence is not UTF-8")]
+    [TestCase(new byte[] { 0xF4, 0x90, 0x80, 0x80 }, TestName = "A code point above U+10FFFF is not UTF-8")]
+    public void Malformed_utf8_is_refused_at_the_start_of_the_bad_sequence(byte[] bad)
+    {
+        var file = _files.File("bad.md", [.. "1. \u00c9t\u00e9 "u8.ToArray(), .. bad, .. " end.\n"u8.ToArray()]);
+
+        AssertInputError(CliHarness.Run("print", file), $"{file}:1:8:", "not UTF-8", $"0x{bad[0]:X2}");
+    }
+
+    [Test]
+    public void A_utf8_file_with_a_byte_order_mark_is_read()
+    {
+        var file = _files.File("bom.md", [0xEF, 0xBB, 0xBF, .. "1. \u00c9t\u00e9.\n"u8.ToArray()]);
+
+        var result = CliHarness.Run("print", file);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(result.ExitCode, Is.EqualTo(0), result.ToString());
+            Assert.That(new AngleSharp.Html.Parser.HtmlParser().ParseDocument(result.Out).QuerySelector("#op-1")!.TextContent, Does.Contain("\u00c9t\u00e9."));
+        });
+    }
+
     [Test]
     public void A_utf16_file_is_refused_as_not_utf8()
     {

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Net;
 using System.Text;
 
 namespace NegotiationEditor.Drafting.Printing;
@@ -145,8 +144,30 @@ internal static class HtmlPrintRenderer
         }
     }
 
-    /// <summary>Text and attribute values: &amp; &lt; &gt; &quot; &#39; escaped.</summary>
-    internal static string Escape(string text) => WebUtility.HtmlEncode(text);
+    /// <summary>Text and attribute values: &amp; &lt; &gt; &quot; &#39; escaped, every other character kept as it is.</summary>
+    internal static string Escape(string text)
+    {
+        if (text.AsSpan().IndexOfAny("&<>\"'") < 0)
+        {
+            return text;
+        }
+
+        var escaped = new StringBuilder(text.Length + 16);
+        foreach (var c in text)
+        {
+            _ = c switch
+            {
+                '&' => escaped.Append("&amp;"),
+                '<' => escaped.Append("&lt;"),
+                '>' => escaped.Append("&gt;"),
+                '"' => escaped.Append("&quot;"),
+                '\'' => escaped.Append("&#39;"),
+                _ => escaped.Append(c),
+            };
+        }
+
+        return escaped.ToString();
+    }
 
     private static string Pt(double points) => points.ToString("0.##", CultureInfo.InvariantCulture) + "pt";
 
