@@ -406,7 +406,7 @@ public sealed class NegotiationWorkflow
         var position = new Position(amendment.Id, delegation, kind, _time.GetUtcNow(), actor, note);
         var updated = document! with { Positions = document.Positions.Add(position) };
         var next = Record(Replace(state, document, updated), actor, HistoryEvent.PositionTaken,
-            $"{name}: {AmendmentLedger.Describe(kind)} on the amendment of {NameOf(state, amendment.ProposedBy)} in {amendment.Anchor.Paragraph}",
+            $"{name} {Verb(kind)} the amendment of {NameOf(state, amendment.ProposedBy)} in {amendment.Anchor.Paragraph}",
             document.Id, amendment.Id, delegation: delegation);
         return new Change<Position>(next, position);
     }
@@ -437,9 +437,10 @@ public sealed class NegotiationWorkflow
         }
 
         var now = _time.GetUtcNow();
-        if (amendment!.MoveTo(AmendmentStatus.Accepted, now) is { Succeeded: false } notOpen)
+        var moved = amendment!.MoveTo(AmendmentStatus.Accepted, now);
+        if (!moved.Succeeded)
         {
-            return notOpen.Refusal!;
+            return moved.Refusal!;
         }
 
         var edits = AmendmentEdits.For(amendment, _anchors.Resolve(document!.Id, amendment.Anchor), currentText, alternative, _paragraphBreak);
@@ -448,9 +449,9 @@ public sealed class NegotiationWorkflow
             return edits.Refusal!;
         }
 
-        var accepted = amendment with { Status = AmendmentStatus.Accepted, DecidedAt = now, AcceptedAlternative = alternative };
+        var accepted = moved.Value with { AcceptedAlternative = alternative };
         var superseded = _collisions.CollidingWith(amendment, document.Amendments)
-            .Select(other => other with { Status = AmendmentStatus.Superseded, DecidedAt = now, SupersededBy = amendment.Id })
+            .Select(other => other.MoveTo(AmendmentStatus.Superseded, now).Value with { SupersededBy = amendment.Id })
             .ToList();
         var amendments = document.Amendments.Replace(amendment, accepted);
         foreach (var other in superseded)
@@ -582,6 +583,14 @@ public sealed class NegotiationWorkflow
 
     private static NegotiationState Replace(NegotiationState state, NegotiatedDocument old, NegotiatedDocument updated) =>
         state with { Documents = state.Documents.Replace(old, updated) };
+
+    private static string Verb(PositionKind kind) => kind switch
+    {
+        PositionKind.Supports => "supports",
+        PositionKind.Objects => "objects to",
+        PositionKind.Reserves => "reserves its position on",
+        _ => "can live with",
+    };
 
     private static string NameOf(NegotiationState state, DelegationId delegation) =>
         state.FindDelegation(delegation)?.Name ?? "an unknown delegation";

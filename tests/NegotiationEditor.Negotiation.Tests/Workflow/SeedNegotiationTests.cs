@@ -126,7 +126,12 @@ public sealed class SeedNegotiationTests
             Assert.That(added.Select(e => e.At), Is.EqualTo(new[] { SeedTable.Morning.AddMinutes(5), SeedTable.Morning.AddMinutes(6), SeedTable.Morning.AddMinutes(7) }));
             Assert.That(table.State.History.Select(e => e.Sequence), Is.EqualTo(Enumerable.Range(1, table.State.History.Count).Select(i => (long)i)));
             Assert.That(added.All(e => e.Amendment == amendment.Id && e.Document == table.Document), Is.True);
-            Assert.That(added[0].Description, Is.EqualTo("Greece proposed a replacement in op-1 of E/CN.16/2010/CRP.1"));
+            Assert.That(added.Select(e => e.Description), Is.EqualTo(new[]
+            {
+                "Greece proposed a replacement in op-1 of E/CN.16/2010/CRP.1",
+                "UK objects to the amendment of Greece in op-1",
+                "the chair accepted the amendment of Greece in op-1",
+            }));
         });
     }
 
