@@ -121,6 +121,36 @@ public sealed class LineNumberingTests
         Assert.That(docxLines, Is.EqualTo(htmlLines));
     }
 
+    [TestCaseSource(typeof(PrintSamples), nameof(PrintSamples.Names))]
+    public void Every_sample_draft_prints_the_same_numbered_lines_in_html_and_docx(string name)
+    {
+        var draft = PrintSamples.Draft(name);
+        var printer = new DraftPrinter();
+
+        var page = new HtmlParser().ParseDocument(printer.ToHtml(draft));
+        var htmlLines = page.QuerySelectorAll(".line").Select(line => line.TextContent[line.QuerySelector(".ln")!.TextContent.Length..]).ToArray();
+        var numbers = page.QuerySelectorAll(".line .ln").Select(ln => ln.TextContent).ToArray();
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(PrintedDocx.NumberedLines(printer.ToDocx(draft)), Is.EqualTo(htmlLines));
+            Assert.That(numbers, Is.EqualTo(Enumerable.Range(1, numbers.Length).Select(n => n.ToString(System.Globalization.CultureInfo.InvariantCulture))));
+        });
+    }
+
+    [Test]
+    public void One_printer_shared_between_threads_prints_the_same_as_alone()
+    {
+        var printer = new DraftPrinter(new PrintOptions { Symbol = "E/CN.16/2011/CRP.1/Rev.2", Date = new DateTime(2010, 12, 17, 20, 45, 0) });
+        var drafts = PrintSamples.Names().Select(PrintSamples.Draft).ToArray();
+        var alone = drafts.Select(printer.ToHtml).ToArray();
+
+        var shared = new string[drafts.Length * 4];
+        Parallel.For(0, shared.Length, i => shared[i] = printer.ToHtml(drafts[i % drafts.Length]));
+
+        Assert.That(shared, Is.EqualTo(Enumerable.Range(0, shared.Length).Select(i => alone[i % drafts.Length])));
+    }
+
     [Test]
     public void Bold_text_is_measured_wider_than_regular_text()
     {
