@@ -13,8 +13,16 @@ public sealed class TextAnchor : IEquatable<TextAnchor>
     /// <summary>The longest encoded relative position accepted, in bytes.</summary>
     public const int MaxPositionBytes = 1024;
 
-    private TextAnchor(ParagraphId paragraph, ImmutableArray<byte> start, ImmutableArray<byte> end)
+    /// <summary>Makes an anchor from stored parts (for example when a server loads it back); use
+    /// <see cref="Create"/> for input that may be wrong.</summary>
+    /// <exception cref="ArgumentException">The parts do not make an anchor (see <see cref="Create"/>).</exception>
+    public TextAnchor(ParagraphId paragraph, ImmutableArray<byte> start, ImmutableArray<byte> end)
     {
+        if (Check(paragraph, start.AsSpan(), end.AsSpan()) is { } problem)
+        {
+            throw new ArgumentException(problem);
+        }
+
         Paragraph = paragraph;
         Start = start;
         End = end;
@@ -30,24 +38,26 @@ public sealed class TextAnchor : IEquatable<TextAnchor>
     public ImmutableArray<byte> End { get; }
 
     /// <summary>Makes an anchor from copies of the given bytes, or says why they cannot be one.</summary>
-    public static Outcome<TextAnchor> Create(ParagraphId paragraph, ReadOnlySpan<byte> start, ReadOnlySpan<byte> end)
+    public static Outcome<TextAnchor> Create(ParagraphId paragraph, ReadOnlySpan<byte> start, ReadOnlySpan<byte> end) =>
+        Check(paragraph, start, end) is { } problem
+            ? Refusal.Invalid(problem)
+            : new TextAnchor(paragraph, [.. start], [.. end]);
+
+    private static string? Check(ParagraphId paragraph, ReadOnlySpan<byte> start, ReadOnlySpan<byte> end)
     {
         if (paragraph.Value is null)
         {
-            return Refusal.Invalid("an anchor needs the id of its paragraph");
+            return "an anchor needs the id of its paragraph";
         }
 
         if (start.IsEmpty || end.IsEmpty)
         {
-            return Refusal.Invalid("an anchor needs both a start and an end position");
+            return "an anchor needs both a start and an end position";
         }
 
-        if (start.Length > MaxPositionBytes || end.Length > MaxPositionBytes)
-        {
-            return Refusal.Invalid($"an anchor position has at most {MaxPositionBytes} bytes");
-        }
-
-        return new TextAnchor(paragraph, [.. start], [.. end]);
+        return start.Length > MaxPositionBytes || end.Length > MaxPositionBytes
+            ? $"an anchor position has at most {MaxPositionBytes} bytes"
+            : null;
     }
 
     /// <summary>Whether start and end are the same position (an insertion point).</summary>
