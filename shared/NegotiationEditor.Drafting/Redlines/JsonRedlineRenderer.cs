@@ -5,7 +5,7 @@ using System.Text.Unicode;
 namespace NegotiationEditor.Drafting.Redlines;
 
 /// <summary>
-/// Renders a redline as JSON (System.Text.Json). The shape, documented in <c>docs/redline.md</c>:
+/// Renders a redline as JSON (System.Text.Json), in this shape:
 /// <code>
 /// { "format": "negotiation-editor/redline", "version": 1,
 ///   "old": { "symbol": "...", "date": "..." }, "new": { "symbol": null, "date": null },
