@@ -163,7 +163,7 @@ internal static class DocxPrintRenderer
                 }
 
                 properties.Append(
-                    new Tabs(new TabStop { Val = TabStopValues.Left, Position = labelColumn }),
+                    new Tabs(new TabStop { Val = TabStopValues.Left, Position = AsTwips(A4Page.LabelColumnMm + block.FirstLineIndentMm) }),
                     new SpacingBetweenLines { After = Twips(block.SpaceAfterPt) },
                     indentation);
                 break;

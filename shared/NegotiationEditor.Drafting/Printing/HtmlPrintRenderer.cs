@@ -55,8 +55,13 @@ internal static class HtmlPrintRenderer
             foreach (var line in block.Lines)
             {
                 var number = line.Number.ToString(CultureInfo.InvariantCulture);
-                html.Append("\n<span class=\"line\" data-line=\"").Append(number).Append("\"><span class=\"ln\" aria-hidden=\"true\">")
-                    .Append(number).Append("</span>");
+                html.Append("\n<span class=\"line\" data-line=\"").Append(number).Append('"');
+                if (line.Number == block.Lines[0].Number && block.FirstLineIndentMm > 0)
+                {
+                    html.Append(" style=\"padding-left:").Append(A4Page.Css(block.FirstLineIndentMm)).Append('"');
+                }
+
+                html.Append("><span class=\"ln\" aria-hidden=\"true\">").Append(number).Append("</span>");
                 foreach (var run in line.Runs)
                 {
                     AppendRun(html, run);

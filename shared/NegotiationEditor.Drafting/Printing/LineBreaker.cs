@@ -5,15 +5,18 @@ namespace NegotiationEditor.Drafting.Printing;
 /// <summary>
 /// Breaks a paragraph's runs into printed lines no wider than a measure: greedy, at spaces only
 /// (a word longer than a whole line is cut), white space collapsed to single spaces. A run whose
-/// text is "\n" is a hard line break.
+/// text is "\n" is a hard line break. The first line may have a measure of its own (it is shorter
+/// after a wide paragraph number).
 /// </summary>
 internal static class LineBreaker
 {
     public const string HardBreak = "\n";
 
-    public static IReadOnlyList<IReadOnlyList<PrintRun>> Break(IEnumerable<PrintRun> runs, double measureMm)
+    public static IReadOnlyList<IReadOnlyList<PrintRun>> Break(IEnumerable<PrintRun> runs, double measureMm, double? firstLineMeasureMm = null)
     {
         var lines = new List<IReadOnlyList<PrintRun>>();
+        var restMeasureMm = measureMm;
+        measureMm = firstLineMeasureMm ?? measureMm;
         var line = new List<PrintRun>();
         var lineWidth = 0.0;
         PrintRun? pendingSpace = null;
@@ -23,6 +26,7 @@ internal static class LineBreaker
             if (token.IsHardBreak)
             {
                 lines.Add(Merge(line));
+                measureMm = restMeasureMm;
                 line = [];
                 lineWidth = 0;
                 pendingSpace = null;
@@ -39,6 +43,7 @@ internal static class LineBreaker
             if (line.Count > 0 && lineWidth + spaceWidth + token.Width > measureMm)
             {
                 lines.Add(Merge(line));
+                measureMm = restMeasureMm;
                 line = [];
                 lineWidth = 0;
                 pendingSpace = null;
@@ -75,6 +80,7 @@ internal static class LineBreaker
                         }
 
                         lines.Add(Merge(line));
+                        measureMm = restMeasureMm;
                         line = [];
                         lineWidth = 0;
                     }

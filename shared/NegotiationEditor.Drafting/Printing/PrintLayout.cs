@@ -14,6 +14,9 @@ internal static class PrintLayout
     public const string DraftMarking = "Draft \u2014 not agreed";
     public const string AgreedMarking = "Agreed text";
 
+    /// <summary>The least space between a paragraph number and the text after it.</summary>
+    private const double LabelGapMm = 2.5;
+
     private const double ParagraphSpacePt = 12;
     private const double ItemSpacePt = 4;
     private const double TitleMeasureMm = A4Page.TextWidthMm * A4Page.Fill;
@@ -44,10 +47,12 @@ internal static class PrintLayout
         {
             var label = paragraph.Label is { } l ? l + "." : null;
             var runs = CompilationRuns.Of(text, RunStyle.None, footnotes);
-            blocks.Add(new PrintedBlock(
-                PrintedBlockKind.Paragraph, paragraph.Id.Value, label, Number(LineBreaker.Break(runs, ParagraphMeasureMm)))
+            var firstLineIndent = label is null ? 0 : Math.Ceiling(Math.Max(0, TextMeasure.WidthMm(label, RunStyle.None) + LabelGapMm - A4Page.LabelColumnMm));
+            var lines = LineBreaker.Break(runs, ParagraphMeasureMm, ParagraphMeasureMm - (firstLineIndent * A4Page.Fill));
+            blocks.Add(new PrintedBlock(PrintedBlockKind.Paragraph, paragraph.Id.Value, label, Number(lines))
             {
                 SpaceAfterPt = paragraph.Items.Count > 0 ? ItemSpacePt : ParagraphSpacePt,
+                FirstLineIndentMm = firstLineIndent,
             });
             for (var i = 0; i < items.Count; i++)
             {

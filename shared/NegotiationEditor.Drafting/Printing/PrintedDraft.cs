@@ -19,6 +19,9 @@ internal sealed record PrintedBlock(PrintedBlockKind Kind, string? Id, string? L
 {
     /// <summary>The space below the block: a paragraph's text and its items stay close together.</summary>
     public double SpaceAfterPt { get; init; } = 12;
+
+    /// <summary>How much further right the first line starts, when the label is wider than its column ("12 quinquies.").</summary>
+    public double FirstLineIndentMm { get; init; }
 }
 
 /// <summary>A footnote of the compilation text: an attribution ("Proposed by Greece; supported by Iran").</summary>

@@ -152,6 +152,31 @@ public sealed class LineNumberingTests
     }
 
     [Test]
+    public void A_paragraph_number_wider_than_its_column_pushes_the_first_line_right_and_shortens_it()
+    {
+        // Short words fill a line to within a few millimetres of its measure.
+        var words = string.Join(" ", Enumerable.Repeat("a", 200));
+        var draft = DraftParser.Parse($"12 quinquies. {words}\n\n12. {words}\n");
+        var printer = new DraftPrinter();
+
+        var printed = PrintLayout.Lay(draft, Options);
+        var wide = printed.Blocks[0];
+        var labelEnd = TextMeasure.WidthMm("12 quinquies.", RunStyle.None);
+        var firstLineWidth = wide.Lines[0].Runs.Sum(run => TextMeasure.WidthMm(run.Text, run.Style));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(A4Page.LabelColumnMm + wide.FirstLineIndentMm, Is.GreaterThan(labelEnd), "the text starts after the number");
+            Assert.That(firstLineWidth, Is.LessThanOrEqualTo((A4Page.TextWidthMm - A4Page.LabelColumnMm - wide.FirstLineIndentMm) * A4Page.Fill),
+                "and its measure is shorter by as much");
+            Assert.That(printed.Blocks[1].FirstLineIndentMm, Is.Zero, "a number that fits its column changes nothing");
+            Assert.That(wide.Lines[0].Text.Length, Is.LessThan(printed.Blocks[1].Lines[0].Text.Length));
+            Assert.That(wide.Lines[1].Text.Length, Is.EqualTo(printed.Blocks[1].Lines[1].Text.Length), "the following lines have the full measure");
+            Assert.That(PrintedDocx.NumberedLines(printer.ToDocx(draft)), Has.Length.EqualTo(printed.Lines.Count()));
+        });
+    }
+
+    [Test]
     public void Bold_text_is_measured_wider_than_regular_text()
     {
         Assert.That(TextMeasure.WidthMm("Working Group", RunStyle.Bold), Is.GreaterThan(TextMeasure.WidthMm("Working Group", RunStyle.None)));
