@@ -132,6 +132,12 @@ public sealed class Lib0Writer
     public void WriteVarString(string value)
     {
         ArgumentNullException.ThrowIfNull(value);
+        WriteVarString(value.AsSpan());
+    }
+
+    /// <summary>Writes UTF-16 text as its UTF-8 byte length and bytes (lone surrogates become U+FFFD).</summary>
+    public void WriteVarString(ReadOnlySpan<char> value)
+    {
         var chars = value.Length;
         if (chars < 0x80)
         {
@@ -162,7 +168,7 @@ public sealed class Lib0Writer
         var byteCount = Utf8.GetByteCount(value);
         WriteVarUInt((ulong)byteCount);
         Reserve(byteCount);
-        length += Utf8.GetBytes(value, 0, value.Length, buffer, length);
+        length += Utf8.GetBytes(value, buffer.AsSpan(length));
     }
 
     /// <summary>Writes a byte array as its length and bytes.</summary>

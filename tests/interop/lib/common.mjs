@@ -2,6 +2,10 @@
 // that the C# tests compare with their own document.
 import * as Y from 'yjs'
 
+// stdout carries exactly one JSON document; yjs's own notices (for example "[yjs] Changed the
+// client-id ...") go to stderr instead.
+console.log = (...args) => console.error(...args)
+
 /** @param {Uint8Array} bytes */
 export const toHex = bytes => Buffer.from(bytes).toString('hex')
 

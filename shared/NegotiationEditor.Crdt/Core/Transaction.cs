@@ -1,0 +1,278 @@
+using NegotiationEditor.Crdt.Encoding;
+using NegotiationEditor.Crdt.Structs;
+
+namespace NegotiationEditor.Crdt;
+
+/// <summary>
+/// A group of changes to a <see cref="YDoc"/> that observers and the update event see as one.
+/// Passed to the body of <see cref="YDoc.Transact(Action{Transaction}, object?)"/>.
+/// </summary>
+public sealed class Transaction
+{
+    internal Transaction(YDoc doc, object? origin, bool local)
+    {
+        Doc = doc;
+        Origin = origin;
+        Local = local;
+        BeforeState = doc.Store.GetStateVector();
+    }
+
+    /// <summary>The document being changed.</summary>
+    public YDoc Doc { get; }
+
+    /// <summary>What the caller passed as origin (for example a connection); null for none.</summary>
+    public object? Origin { get; }
+
+    /// <summary>True for changes made through this document's API; false for applied updates.</summary>
+    public bool Local { get; internal set; }
+
+    internal DeleteSet DeleteSet { get; } = new();
+
+    internal Dictionary<ulong, long> BeforeState { get; }
+
+    internal Dictionary<ulong, long> AfterState { get; private set; } = new();
+
+    /// <summary>Types changed in this transaction, with the map keys changed (null: the sequence part).</summary>
+    internal Dictionary<SharedType, HashSet<string?>> Changed { get; } = new(ReferenceEqualityComparer.Instance);
+
+    internal Dictionary<SharedType, List<YEvent>> ChangedParentTypes { get; } = new(ReferenceEqualityComparer.Instance);
+
+    internal List<AbstractStruct> MergeStructs { get; } = new();
+
+    internal bool NeedFormattingCleanup { get; set; }
+
+    internal long BeforeStateOf(ulong client) => BeforeState.TryGetValue(client, out var clock) ? clock : 0;
+
+    internal void AddChangedType(SharedType type, string? parentSub)
+    {
+        var item = type.Item;
+        if (item == null || (item.Clock < BeforeStateOf(item.Client) && !item.Deleted))
+        {
+            if (!Changed.TryGetValue(type, out var subs))
+            {
+                subs = new HashSet<string?>();
+                Changed[type] = subs;
+            }
+
+            subs.Add(parentSub);
+        }
+    }
+
+    /// <summary>Whether the struct was created in this transaction (its clock is past the state before it).</summary>
+    internal bool Adds(AbstractStruct structure) => structure.Clock >= BeforeStateOf(structure.Client);
+
+    internal bool Deletes(AbstractStruct structure) => DeleteSet.IsDeleted(structure.Id);
+
+    internal bool WriteUpdate(Lib0Writer writer)
+    {
+        var changed = false;
+        foreach (var (client, clock) in AfterState)
+        {
+            if (BeforeStateOf(client) != clock)
+            {
+                changed = true;
+                break;
+            }
+        }
+
+        if (DeleteSet.IsEmpty && !changed)
+        {
+            return false;
+        }
+
+        DeleteSet.SortAndMerge();
+        UpdateWriting.WriteClientsStructs(writer, Doc.Store, BeforeState);
+        DeleteSet.Write(writer);
+        return true;
+    }
+
+    /// <summary>Runs observers, garbage collection, merging and the update event for finished transactions.</summary>
+    internal static void Cleanup(List<Transaction> cleanups, int index)
+    {
+        while (index < cleanups.Count)
+        {
+            var transaction = cleanups[index];
+            var doc = transaction.Doc;
+            var store = doc.Store;
+            var ds = transaction.DeleteSet;
+            try
+            {
+                ds.SortAndMerge();
+                transaction.AfterState = store.GetStateVector();
+                foreach (var (type, subs) in transaction.Changed.ToArray())
+                {
+                    if (type.Item == null || !type.Item.Deleted)
+                    {
+                        type.CallObserver(transaction, subs);
+                    }
+                }
+
+                foreach (var (type, events) in transaction.ChangedParentTypes.ToArray())
+                {
+                    if (type.DeepHandlerCount > 0 && (type.Item == null || !type.Item.Deleted))
+                    {
+                        var live = new List<YEvent>();
+                        foreach (var e in events)
+                        {
+                            if (e.Target.Item == null || !e.Target.Item.Deleted)
+                            {
+                                e.CurrentTarget = type;
+                                live.Add(e);
+                            }
+                        }
+
+                        live.Sort((a, b) => a.Path.Count.CompareTo(b.Path.Count));
+                        type.CallDeepObservers(live, transaction);
+                    }
+                }
+
+                doc.RaiseAfterTransaction(transaction);
+                if (transaction.NeedFormattingCleanup)
+                {
+                    YText.CleanupAfterTransaction(transaction);
+                }
+            }
+            finally
+            {
+                if (doc.Gc)
+                {
+                    TryGcDeleteSet(ds, store);
+                }
+
+                TryMergeDeleteSet(ds, store);
+                foreach (var (client, clock) in transaction.AfterState)
+                {
+                    var beforeClock = transaction.BeforeStateOf(client);
+                    if (beforeClock != clock)
+                    {
+                        var structs = store.Clients[client];
+                        var firstChangePos = Math.Max(StructStore.FindIndex(structs, beforeClock), 1);
+                        for (var i = structs.Count - 1; i >= firstChangePos;)
+                        {
+                            i -= 1 + TryToMergeWithLefts(structs, i);
+                        }
+                    }
+                }
+
+                var mergeStructs = transaction.MergeStructs;
+                for (var i = mergeStructs.Count - 1; i >= 0; i--)
+                {
+                    var merge = mergeStructs[i];
+                    var structs = store.Clients[merge.Client];
+                    var replacedPos = StructStore.FindIndex(structs, merge.Clock);
+                    if (replacedPos + 1 < structs.Count && TryToMergeWithLefts(structs, replacedPos + 1) > 1)
+                    {
+                        continue;
+                    }
+
+                    if (replacedPos > 0)
+                    {
+                        TryToMergeWithLefts(structs, replacedPos);
+                    }
+                }
+
+                if (!transaction.Local
+                    && transaction.AfterState.TryGetValue(doc.ClientId, out var after)
+                    && after != transaction.BeforeStateOf(doc.ClientId))
+                {
+                    // Someone else uses our client id: continue under a new one, as Yjs does.
+                    doc.RenewClientId();
+                }
+
+                if (doc.HasUpdateHandlers)
+                {
+                    var writer = new Lib0Writer();
+                    if (transaction.WriteUpdate(writer))
+                    {
+                        doc.RaiseUpdate(writer.ToArray(), transaction);
+                    }
+                }
+            }
+
+            index++;
+        }
+
+        cleanups.Clear();
+    }
+
+    private static void TryGcDeleteSet(DeleteSet ds, StructStore store)
+    {
+        foreach (var (client, ranges) in ds.Clients)
+        {
+            if (!store.Clients.TryGetValue(client, out var structs))
+            {
+                continue;
+            }
+
+            for (var di = ranges.Count - 1; di >= 0; di--)
+            {
+                var range = ranges[di];
+                var end = range.Clock + range.Length;
+                for (var si = StructStore.FindIndex(structs, range.Clock); si < structs.Count; si++)
+                {
+                    var structure = structs[si];
+                    if (structure.Clock >= end)
+                    {
+                        break;
+                    }
+
+                    if (structure is Item { Deleted: true, Keep: false } item)
+                    {
+                        item.Gc(store, false);
+                    }
+                }
+            }
+        }
+    }
+
+    private static void TryMergeDeleteSet(DeleteSet ds, StructStore store)
+    {
+        foreach (var (client, ranges) in ds.Clients)
+        {
+            if (!store.Clients.TryGetValue(client, out var structs))
+            {
+                continue;
+            }
+
+            for (var di = ranges.Count - 1; di >= 0; di--)
+            {
+                var range = ranges[di];
+                var mostRight = Math.Min(structs.Count - 1, 1 + StructStore.FindIndex(structs, range.Clock + range.Length - 1));
+                for (var si = mostRight; si > 0 && structs[si].Clock >= range.Clock;)
+                {
+                    si -= 1 + TryToMergeWithLefts(structs, si);
+                }
+            }
+        }
+    }
+
+    /// <summary>Merges the struct at <paramref name="pos"/> into its left neighbours while possible; returns how many merged.</summary>
+    internal static int TryToMergeWithLefts(List<AbstractStruct> structs, int pos)
+    {
+        var right = structs[pos];
+        var left = structs[pos - 1];
+        var i = pos;
+        for (; i > 0; right = left, left = i - 1 >= 1 ? structs[i - 2] : null!, i--)
+        {
+            if (left.Deleted == right.Deleted && left.GetType() == right.GetType() && left.MergeWith(right))
+            {
+                if (right is Item { ParentSub: { } sub } rightItem && rightItem.Parent!.Map.TryGetValue(sub, out var current) && current == rightItem)
+                {
+                    rightItem.Parent.Map[sub] = (Item)left;
+                }
+
+                continue;
+            }
+
+            break;
+        }
+
+        var merged = pos - i;
+        if (merged > 0)
+        {
+            structs.RemoveRange(pos + 1 - merged, merged);
+        }
+
+        return merged;
+    }
+}

@@ -1,0 +1,504 @@
+using NegotiationEditor.Crdt.Encoding;
+
+namespace NegotiationEditor.Crdt.Structs;
+
+/// <summary>
+/// A run of content in a shared type: a node of the type's doubly linked list (or of a map key's
+/// chain), with the neighbours it was created between.
+/// </summary>
+internal sealed class Item : AbstractStruct
+{
+    private const byte KeepFlag = 1;
+    private const byte CountableFlag = 2;
+    private const byte DeletedFlag = 4;
+    private const byte MarkerFlag = 8;
+
+    private byte flags;
+
+    public Item(ulong client, long clock, Item? left, StructId? origin, Item? right, StructId? rightOrigin,
+        SharedType? parent, string? parentSub, ItemContent content)
+        : base(client, clock, content.Length)
+    {
+        Left = left;
+        Origin = origin;
+        Right = right;
+        RightOrigin = rightOrigin;
+        Parent = parent;
+        ParentSub = parentSub;
+        Content = content;
+        flags = content.Countable ? CountableFlag : (byte)0;
+    }
+
+    /// <summary>The id of the unit left of this item when it was created.</summary>
+    public StructId? Origin;
+
+    /// <summary>The id of the unit right of this item when it was created.</summary>
+    public StructId? RightOrigin;
+
+    public Item? Left;
+    public Item? Right;
+    public SharedType? Parent;
+
+    /// <summary>Before integration: the root name the update named as parent.</summary>
+    public string? ParentName;
+
+    /// <summary>Before integration: the id of the item holding the parent type.</summary>
+    public StructId? ParentId;
+
+    public string? ParentSub;
+    public ItemContent Content;
+
+    public bool Keep
+    {
+        get => (flags & KeepFlag) != 0;
+        set => flags = value ? (byte)(flags | KeepFlag) : (byte)(flags & ~KeepFlag);
+    }
+
+    public bool Countable => (flags & CountableFlag) != 0;
+
+    public override bool Deleted => (flags & DeletedFlag) != 0;
+
+    public bool Marker
+    {
+        get => (flags & MarkerFlag) != 0;
+        set => flags = value ? (byte)(flags | MarkerFlag) : (byte)(flags & ~MarkerFlag);
+    }
+
+    public StructId LastId => new(Client, Clock + Length - 1);
+
+    /// <summary>The item to the right that is not deleted, or null.</summary>
+    public Item? Next
+    {
+        get
+        {
+            var n = Right;
+            while (n != null && n.Deleted)
+            {
+                n = n.Right;
+            }
+
+            return n;
+        }
+    }
+
+    /// <summary>The item to the left that is not deleted, or null.</summary>
+    public Item? Prev
+    {
+        get
+        {
+            var n = Left;
+            while (n != null && n.Deleted)
+            {
+                n = n.Left;
+            }
+
+            return n;
+        }
+    }
+
+    public void MarkDeleted() => flags |= DeletedFlag;
+
+    public void MarkUndeleted() => flags = (byte)(flags & ~DeletedFlag);
+
+    public override ulong? GetMissing(Transaction transaction, StructStore store)
+    {
+        if (Origin is { } origin && origin.Client != Client && origin.Clock >= store.GetState(origin.Client))
+        {
+            return origin.Client;
+        }
+
+        if (RightOrigin is { } rightOrigin && rightOrigin.Client != Client && rightOrigin.Clock >= store.GetState(rightOrigin.Client))
+        {
+            return rightOrigin.Client;
+        }
+
+        if (ParentId is { } parentId && parentId.Client != Client && parentId.Clock >= store.GetState(parentId.Client))
+        {
+            return parentId.Client;
+        }
+
+        // Everything referred to exists: find the neighbours.
+        if (Origin is { } o)
+        {
+            var left = store.GetItemCleanEnd(transaction, o);
+            Left = left as Item;
+            Origin = new StructId(left.Client, left.Clock + left.Length - 1);
+            if (left is GcStruct)
+            {
+                Parent = null;
+                ParentName = null;
+                ParentId = null;
+                Left = null;
+                LeftIsGc = true;
+            }
+        }
+
+        if (RightOrigin is { } ro)
+        {
+            var right = store.GetItemCleanStart(transaction, ro);
+            Right = right as Item;
+            RightOrigin = new StructId(right.Client, right.Clock);
+            if (right is GcStruct)
+            {
+                Right = null;
+                RightIsGc = true;
+            }
+        }
+
+        if (LeftIsGc || RightIsGc)
+        {
+            Parent = null;
+            ParentName = null;
+            ParentId = null;
+        }
+        else if (ParentName == null && ParentId == null && Parent == null)
+        {
+            if (Left != null)
+            {
+                Parent = Left.Parent;
+                ParentSub = Left.ParentSub;
+            }
+            else if (Right != null)
+            {
+                Parent = Right.Parent;
+                ParentSub = Right.ParentSub;
+            }
+        }
+        else if (ParentId is { } pid)
+        {
+            var parentStruct = store.Find(pid);
+            Parent = parentStruct is Item { Content: TypeContent typeContent } ? typeContent.Type : null;
+            ParentId = null;
+        }
+        else if (ParentName != null)
+        {
+            Parent = transaction.Doc.GetOrCreateRoot(ParentName);
+            ParentName = null;
+        }
+
+        return null;
+    }
+
+    /// <summary>Set by <see cref="GetMissing"/> when a neighbour was garbage collected: the item becomes GC.</summary>
+    private bool LeftIsGc;
+
+    private bool RightIsGc;
+
+    public override void Integrate(Transaction transaction, int offset)
+    {
+        var store = transaction.Doc.Store;
+        if (offset > 0)
+        {
+            Clock += offset;
+            var leftStruct = store.GetItemCleanEnd(transaction, new StructId(Client, Clock - 1));
+            Left = leftStruct as Item;
+            Origin = new StructId(leftStruct.Client, leftStruct.Clock + leftStruct.Length - 1);
+            Content = Content.Splice(offset);
+            Length -= offset;
+            if (leftStruct is GcStruct)
+            {
+                Parent = null;
+            }
+        }
+
+        if (Parent != null)
+        {
+            var parent = Parent;
+            if ((Left == null && (Right == null || Right.Left != null)) || (Left != null && Left.Right != Right))
+            {
+                var left = Left;
+                Item? o;
+                if (left != null)
+                {
+                    o = left.Right;
+                }
+                else if (ParentSub != null)
+                {
+                    parent.Map.TryGetValue(ParentSub, out o);
+                    while (o != null && o.Left != null)
+                    {
+                        o = o.Left;
+                    }
+                }
+                else
+                {
+                    o = parent.Start;
+                }
+
+                HashSet<Item>? conflicting = null;
+                HashSet<Item>? beforeOrigin = null;
+                while (o != null && o != Right)
+                {
+                    beforeOrigin ??= new HashSet<Item>(ReferenceEqualityComparer.Instance);
+                    conflicting ??= new HashSet<Item>(ReferenceEqualityComparer.Instance);
+                    beforeOrigin.Add(o);
+                    conflicting.Add(o);
+                    if (Origin == o.Origin)
+                    {
+                        if (o.Client < Client)
+                        {
+                            left = o;
+                            conflicting.Clear();
+                        }
+                        else if (RightOrigin == o.RightOrigin)
+                        {
+                            break;
+                        }
+                    }
+                    else if (o.Origin is { } oOrigin && store.Find(oOrigin) is Item originItem && beforeOrigin.Contains(originItem))
+                    {
+                        if (!conflicting.Contains(originItem))
+                        {
+                            left = o;
+                            conflicting.Clear();
+                        }
+                    }
+                    else
+                    {
+                        break;
+                    }
+
+                    o = o.Right;
+                }
+
+                Left = left;
+            }
+
+            if (Left != null)
+            {
+                Right = Left.Right;
+                Left.Right = this;
+            }
+            else
+            {
+                Item? r;
+                if (ParentSub != null)
+                {
+                    parent.Map.TryGetValue(ParentSub, out r);
+                    while (r != null && r.Left != null)
+                    {
+                        r = r.Left;
+                    }
+                }
+                else
+                {
+                    r = parent.Start;
+                    parent.Start = this;
+                }
+
+                Right = r;
+            }
+
+            if (Right != null)
+            {
+                Right.Left = this;
+            }
+            else if (ParentSub != null)
+            {
+                parent.Map[ParentSub] = this;
+                Left?.Delete(transaction);
+            }
+
+            if (ParentSub == null && Countable && !Deleted)
+            {
+                parent.LengthField += Length;
+            }
+
+            store.AddStruct(this);
+            Content.Integrate(transaction, this);
+            transaction.AddChangedType(parent, ParentSub);
+            if ((parent.Item != null && parent.Item.Deleted) || (ParentSub != null && Right != null))
+            {
+                Delete(transaction);
+            }
+        }
+        else
+        {
+            new GcStruct(Client, Clock, Length).Integrate(transaction, 0);
+        }
+    }
+
+    public void Delete(Transaction transaction)
+    {
+        if (Deleted)
+        {
+            return;
+        }
+
+        var parent = Parent!;
+        if (Countable && ParentSub == null)
+        {
+            parent.LengthField -= Length;
+        }
+
+        MarkDeleted();
+        transaction.DeleteSet.Add(Client, Clock, Length);
+        transaction.AddChangedType(parent, ParentSub);
+        Content.Delete(transaction);
+    }
+
+    public void Gc(StructStore store, bool parentGcd)
+    {
+        if (!Deleted)
+        {
+            throw new InvalidOperationException("Only deleted items can be garbage collected.");
+        }
+
+        Content.Gc(store);
+        if (parentGcd)
+        {
+            store.ReplaceStruct(this, new GcStruct(Client, Clock, Length));
+        }
+        else
+        {
+            Content = new DeletedContent(Length);
+        }
+    }
+
+    public override bool MergeWith(AbstractStruct other)
+    {
+        if (other is not Item right
+            || right.Origin != LastId
+            || Right != right
+            || RightOrigin != right.RightOrigin
+            || Client != right.Client
+            || Clock + Length != right.Clock
+            || Deleted != right.Deleted
+            || Content.GetType() != right.Content.GetType()
+            || !Content.MergeWith(right.Content))
+        {
+            return false;
+        }
+
+        var markers = Parent?.SearchMarkers;
+        if (markers != null)
+        {
+            foreach (var marker in markers)
+            {
+                if (marker.Item == right)
+                {
+                    marker.Item = this;
+                    if (!Deleted && Countable)
+                    {
+                        marker.Index -= Length;
+                    }
+                }
+            }
+        }
+
+        if (right.Keep)
+        {
+            Keep = true;
+        }
+
+        Right = right.Right;
+        if (Right != null)
+        {
+            Right.Left = this;
+        }
+
+        Length += right.Length;
+        return true;
+    }
+
+    /// <summary>Splits this item at <paramref name="diff"/> and returns the right part (splitItem in Yjs).</summary>
+    public Item Split(Transaction? transaction, int diff)
+    {
+        var right = new Item(Client, Clock + diff, this, new StructId(Client, Clock + diff - 1), Right, RightOrigin,
+            Parent, ParentSub, Content.Splice(diff));
+        if (Deleted)
+        {
+            right.MarkDeleted();
+        }
+
+        if (Keep)
+        {
+            right.Keep = true;
+        }
+
+        Right = right;
+        if (right.Right != null)
+        {
+            right.Right.Left = right;
+        }
+
+        transaction?.MergeStructs.Add(right);
+        if (right.ParentSub != null && right.Right == null)
+        {
+            right.Parent!.Map[right.ParentSub] = right;
+        }
+
+        Length = diff;
+        return right;
+    }
+
+    /// <summary>Set by the decoder when the info byte had the key flag but the key was not written (it has neighbours).</summary>
+    public bool KeyFlagWithoutKey;
+
+    public override void Write(Lib0Writer writer, int offset) => Write(writer, offset, false);
+
+    /// <summary>
+    /// Writes the item. With <paramref name="preserveKeyFlag"/> an item read from an update keeps
+    /// its key flag even though the key was not written (Yjs itself drops it when re-encoding).
+    /// </summary>
+    public void Write(Lib0Writer writer, int offset, bool preserveKeyFlag)
+    {
+        StructId? origin = offset > 0 ? new StructId(Client, Clock + offset - 1) : Origin;
+        var info = (byte)((Content.Ref & 0x1F)
+            | (origin == null ? 0 : 0x80)
+            | (RightOrigin == null ? 0 : 0x40)
+            | (ParentSub == null && !(preserveKeyFlag && KeyFlagWithoutKey) ? 0 : 0x20));
+        writer.WriteByte(info);
+        if (origin is { } o)
+        {
+            writer.WriteVarUInt(o.Client);
+            writer.WriteVarUInt((ulong)o.Clock);
+        }
+
+        if (RightOrigin is { } ro)
+        {
+            writer.WriteVarUInt(ro.Client);
+            writer.WriteVarUInt((ulong)ro.Clock);
+        }
+
+        if (origin == null && RightOrigin == null)
+        {
+            if (Parent != null)
+            {
+                if (Parent.Item == null)
+                {
+                    writer.WriteVarUInt(1);
+                    writer.WriteVarString(Parent.RootName ?? throw new InvalidOperationException("A root type without a name."));
+                }
+                else
+                {
+                    writer.WriteVarUInt(0);
+                    writer.WriteVarUInt(Parent.Item.Client);
+                    writer.WriteVarUInt((ulong)Parent.Item.Clock);
+                }
+            }
+            else if (ParentName != null)
+            {
+                writer.WriteVarUInt(1);
+                writer.WriteVarString(ParentName);
+            }
+            else if (ParentId is { } pid)
+            {
+                writer.WriteVarUInt(0);
+                writer.WriteVarUInt(pid.Client);
+                writer.WriteVarUInt((ulong)pid.Clock);
+            }
+            else
+            {
+                throw new InvalidOperationException("An item without parent information cannot be written.");
+            }
+
+            if (ParentSub != null)
+            {
+                writer.WriteVarString(ParentSub);
+            }
+        }
+
+        Content.Write(writer, offset);
+    }
+}
