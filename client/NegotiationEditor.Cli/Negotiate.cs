@@ -20,7 +20,9 @@ public static class Negotiate
 
     internal static int Run(string[] args, CliConsole console)
     {
-        var root = new RootCommand("Compare and print negotiated drafts (UN-style draft resolutions in Markdown).")
+        var root = new RootCommand(
+            "Compare and print negotiated drafts (UN-style draft resolutions in Markdown).\n"
+            + "Exit codes: 0 done, 1 a file cannot be used (one line on standard error says why), 2 a wrong command line.")
         {
             CompareCommand.Create(console),
             PrintCommand.Create(console),

@@ -88,4 +88,18 @@ public sealed class PrintCommandTests
             Assert.That(File.ReadAllText(output), Does.StartWith("<!DOCTYPE html>"));
         });
     }
+
+    [Test]
+    public void An_empty_file_prints_as_an_empty_draft()
+    {
+        var empty = _files.File("empty.md", string.Empty);
+
+        var result = CliHarness.Run("print", empty);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(result.ExitCode, Is.EqualTo(0), result.ToString());
+            Assert.That(new HtmlParser().ParseDocument(result.Out).QuerySelectorAll(".line"), Is.Empty);
+        });
+    }
 }

@@ -131,4 +131,17 @@ public sealed class PrintedDocxTests
             Assert.That(Validate(docx), Is.Empty);
         });
     }
+
+    [Test]
+    public void An_empty_draft_prints_its_masthead_only_and_validates()
+    {
+        var docx = new DraftPrinter(new PrintOptions { Date = new DateTime(2010, 12, 17, 20, 45, 0) }).ToDocx(NegotiationEditor.Drafting.Drafts.Draft.Empty);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(Validate(docx), Is.Empty);
+            Assert.That(PrintedDocx.NumberedLines(docx), Is.Empty);
+            Assert.That(Read(docx, d => d.MainDocumentPart!.Document!.Body!.InnerText), Is.EqualTo("17 December 2010, 20:45DRAFT \u2014 NOT AGREED"));
+        });
+    }
 }
