@@ -1,10 +1,10 @@
 using System.Collections.Immutable;
 using System.Text.RegularExpressions;
 using NegotiationEditor.Negotiation.Access;
+using NegotiationEditor.Negotiation.Adoption;
 using NegotiationEditor.Negotiation.Amendments;
 using NegotiationEditor.Negotiation.Positions;
 using NegotiationEditor.Negotiation.Revisions;
-using NegotiationEditor.Negotiation.Adoption;
 
 namespace NegotiationEditor.Negotiation.Documents;
 
