@@ -1,4 +1,29 @@
-var app = WebApplication.CreateBuilder(args).Build();
+using NegotiationEditor.Server;
+using NegotiationEditor.Server.Access;
+using NegotiationEditor.Server.Collaboration;
+using NegotiationEditor.Server.Hubs;
+using NegotiationEditor.Server.Seeding;
+using NegotiationEditor.Server.Storage;
+using NegotiationEditor.Server.WebSockets;
+
+var builder = WebApplication.CreateBuilder(args).UseDefaultUrl();
+builder.Services
+    .AddStorage(builder.Configuration)
+    .AddAccess()
+    .AddCollaboration(builder.Configuration)
+    .AddCollabHub()
+    .AddSeeding()
+    .AddProblemDetails()
+    .AddOpenApi();
+
+var app = builder.Build();
+app.UseWebSockets();
+app.UseAuthentication();
+app.UseAuthorization();
+app.MapOpenApi();
+app.MapCollabHub();
+app.MapYWebsocket();
+await app.SeedSampleNegotiationAsync();
 app.Run();
 
 /// <summary>The server's entry point (a partial class so tests can host it).</summary>

@@ -1,0 +1,78 @@
+using NegotiationEditor.Negotiation;
+using NegotiationEditor.Negotiation.Access;
+using NegotiationEditor.Negotiation.Workflow;
+using NegotiationEditor.Server.Storage;
+
+namespace NegotiationEditor.Server.Access;
+
+/// <summary>
+/// The negotiation as it stands now, shared by every channel. Commands of the workflow run one at a time through
+/// <see cref="Apply{T}"/>: a success is stored before it becomes the current state; a refusal changes nothing.
+/// Readers take <see cref="Current"/> without locking (the state is immutable).
+/// </summary>
+public sealed class LiveNegotiation
+{
+    private readonly INegotiationStore _store;
+    private readonly Lock _commands = new();
+    private volatile NegotiationState? _current;
+
+    /// <summary>Loads the stored negotiation, if there is one.</summary>
+    public LiveNegotiation(INegotiationStore store)
+    {
+        _store = store;
+        _current = store.Load();
+    }
+
+    /// <summary>Raised after every stored change, with the new state.</summary>
+    public event Action<NegotiationState>? Changed;
+
+    /// <summary>Whether a negotiation exists in the data folder.</summary>
+    public bool Exists => _current is not null;
+
+    /// <summary>The current state.</summary>
+    /// <exception cref="InvalidOperationException">No negotiation has been created yet.</exception>
+    public NegotiationState Current => _current ?? throw new InvalidOperationException("The data folder holds no negotiation yet.");
+
+    /// <summary>Runs a workflow command on the current state; stores and publishes the new state when it succeeds.</summary>
+    public Outcome<T> Apply<T>(Func<NegotiationState, Outcome<Change<T>>> command)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        NegotiationState next;
+        T value;
+        lock (_commands)
+        {
+            var outcome = command(Current);
+            if (!outcome.Succeeded)
+            {
+                return outcome.Refusal!;
+            }
+            next = outcome.Value.Negotiation;
+            value = outcome.Value.Value;
+            _store.Save(next);
+            _current = next;
+        }
+        Changed?.Invoke(next);
+        return value;
+    }
+
+    /// <summary>Stores a whole new negotiation (the seed); only allowed while the data folder holds none.</summary>
+    /// <exception cref="InvalidOperationException">A negotiation exists already.</exception>
+    public void Create(NegotiationState negotiation)
+    {
+        ArgumentNullException.ThrowIfNull(negotiation);
+        lock (_commands)
+        {
+            if (_current is not null)
+            {
+                throw new InvalidOperationException("The data folder holds a negotiation already.");
+            }
+            _store.Save(negotiation);
+            _current = negotiation;
+        }
+        Changed?.Invoke(negotiation);
+    }
+
+    /// <summary>The participant an invite token identifies now, or why it identifies nobody.</summary>
+    public Outcome<Participant> Authenticate(InviteToken token) =>
+        _current is { } state ? state.Authenticate(token) : Refusal.Forbidden("the server holds no negotiation yet");
+}

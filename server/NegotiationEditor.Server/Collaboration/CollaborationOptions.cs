@@ -1,0 +1,29 @@
+namespace NegotiationEditor.Server.Collaboration;
+
+/// <summary>Limits and timings of the live documents (configuration section <c>Collaboration</c>).</summary>
+public sealed class CollaborationOptions
+{
+    /// <summary>The configuration section.</summary>
+    public const string Section = "Collaboration";
+
+    /// <summary>The largest y-websocket frame accepted, in bytes.</summary>
+    public int MaxFrameBytes { get; set; } = 1024 * 1024;
+
+    /// <summary>The largest stored size of one document (its compacted state plus the updates since), in bytes.</summary>
+    public long MaxDocumentBytes { get; set; } = 32L * 1024 * 1024;
+
+    /// <summary>After this many malformed or oversized frames a connection is closed.</summary>
+    public int MaxFaults { get; set; } = 5;
+
+    /// <summary>How long a document without connections stays loaded.</summary>
+    public TimeSpan UnloadWhenIdleFor { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>A loaded document is compacted once this many updates were stored since the last compaction.</summary>
+    public int CompactAfterUpdates { get; set; } = 500;
+
+    /// <summary>How often loaded documents are checked for compaction and unloading.</summary>
+    public TimeSpan MaintenanceInterval { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>How many frames may wait for a slow WebSocket receiver before it is disconnected.</summary>
+    public int MaxQueuedFrames { get; set; } = 4096;
+}

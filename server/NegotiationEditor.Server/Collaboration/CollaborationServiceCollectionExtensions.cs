@@ -1,0 +1,24 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using NegotiationEditor.Server.Collaboration.Hooks;
+
+namespace NegotiationEditor.Server.Collaboration;
+
+/// <summary>Registers the document rooms and their hooks.</summary>
+public static class CollaborationServiceCollectionExtensions
+{
+    /// <summary>
+    /// Adds the rooms with their hooks, in this order: access (authenticate, change), limits (change), the update
+    /// log (load, store). More hooks registered as <see cref="RoomHook"/> run after these.
+    /// </summary>
+    public static IServiceCollection AddCollaboration(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.Configure<CollaborationOptions>(configuration.GetSection(CollaborationOptions.Section));
+        services.AddSingleton<RoomHook, InviteAccessHook>();
+        services.AddSingleton<RoomHook, DocumentLimitsHook>();
+        services.AddSingleton<RoomHook, UpdateLogHook>();
+        services.AddSingleton<DocumentRooms>();
+        services.AddHostedService<RoomMaintenance>();
+        services.TryAddSingleton(TimeProvider.System);
+        return services;
+    }
+}

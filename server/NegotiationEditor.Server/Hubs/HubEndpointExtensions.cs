@@ -1,0 +1,34 @@
+using Microsoft.Extensions.Options;
+using NegotiationEditor.Server.Collaboration;
+
+namespace NegotiationEditor.Server.Hubs;
+
+/// <summary>Registers and maps the collaboration hub.</summary>
+public static class HubEndpointExtensions
+{
+    /// <summary>The hub's path.</summary>
+    public const string Path = "/hubs/collab";
+
+    /// <summary>Adds SignalR with the JSON and MessagePack protocols, sized for the largest frame accepted.</summary>
+    public static IServiceCollection AddCollabHub(this IServiceCollection services)
+    {
+        services.AddSignalR().AddMessagePackProtocol();
+        services.AddSingleton<IGroupFanOut, HubGroupFanOut>();
+        services.AddOptions<Microsoft.AspNetCore.SignalR.HubOptions<CollabHub>>()
+            .Configure<IOptions<CollaborationOptions>>((hub, collaboration) =>
+            {
+                // Room for the largest frame in base64 (JSON protocol) plus the envelope, so that the room itself
+                // refuses an oversized frame with a clear error instead of SignalR dropping the connection.
+                hub.MaximumReceiveMessageSize = (collaboration.Value.MaxFrameBytes * 4L / 3) + (64 * 1024);
+                hub.EnableDetailedErrors = false;
+            });
+        return services;
+    }
+
+    /// <summary>Maps the hub at <see cref="Path"/>.</summary>
+    public static IEndpointRouteBuilder MapCollabHub(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapHub<CollabHub>(Path);
+        return endpoints;
+    }
+}

@@ -1,0 +1,184 @@
+using System.Threading.Channels;
+using LiteDB;
+using NegotiationEditor.Negotiation.Documents;
+using NegotiationEditor.Negotiation.Workflow;
+
+namespace NegotiationEditor.Server.Storage;
+
+/// <summary>
+/// The LiteDB file under the data folder, used as an untyped engine: only <see cref="BsonDocument"/>s go in and out,
+/// the typed interfaces <see cref="IDocumentUpdateLog"/> and <see cref="INegotiationStore"/> are all the rest of the
+/// server sees. Appends are committed in groups by one writer: every update waiting when a commit starts goes into
+/// it, then a checkpoint writes LiteDB's log through to the data file before any of those appends completes (LiteDB
+/// itself writes its log from a background queue, so a commit alone does not survive a killed process).
+/// </summary>
+public sealed class LiteDbStorage : IDocumentUpdateLog, INegotiationStore, IDisposable
+{
+    /// <summary>The file name inside the data folder.</summary>
+    public const string FileName = "negotiation.db";
+
+    private const string UpdatesCollection = "updates";
+    private const string NegotiationCollection = "negotiation";
+    private const string NegotiationKey = "current";
+
+    private readonly LiteDatabase _database;
+    private readonly ILiteCollection<BsonDocument> _updates;
+    private readonly ILiteCollection<BsonDocument> _negotiation;
+    private readonly Lock _gate = new();
+    private readonly Channel<PendingAppend> _appends = Channel.CreateUnbounded<PendingAppend>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly Task _writer;
+
+    /// <summary>Opens (or creates) the database file in <paramref name="dataDirectory"/>.</summary>
+    public LiteDbStorage(string dataDirectory)
+    {
+        Directory.CreateDirectory(dataDirectory);
+        Path = System.IO.Path.GetFullPath(System.IO.Path.Combine(dataDirectory, FileName));
+        _database = new LiteDatabase(new ConnectionString { Filename = Path, Connection = ConnectionType.Direct });
+        _updates = _database.GetCollection(UpdatesCollection, BsonAutoId.Int64);
+        _updates.EnsureIndex("document");
+        _negotiation = _database.GetCollection(NegotiationCollection);
+        _writer = Task.Run(WriteAppendsAsync);
+    }
+
+    /// <summary>The database file.</summary>
+    public string Path { get; }
+
+    /// <inheritdoc />
+    public Task AppendAsync(DocumentId document, byte[] update, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(update);
+        var pending = new PendingAppend(document, update, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
+        if (!_appends.Writer.TryWrite(pending))
+        {
+            throw new ObjectDisposedException(nameof(LiteDbStorage), "The storage is closed.");
+        }
+        return pending.Done.Task.WaitAsync(cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public IReadOnlyList<byte[]> Read(DocumentId document)
+    {
+        lock (_gate)
+        {
+            return ReadEntries(document).Select(entry => entry["bytes"].AsBinary).ToList();
+        }
+    }
+
+    /// <inheritdoc />
+    public CompactionResult Compact(DocumentId document, Func<IReadOnlyList<byte[]>, byte[]> merge)
+    {
+        ArgumentNullException.ThrowIfNull(merge);
+        lock (_gate)
+        {
+            var entries = ReadEntries(document);
+            var size = entries.Sum(entry => (long)entry["bytes"].AsBinary.Length);
+            if (entries.Count < 2)
+            {
+                return new CompactionResult(0, size);
+            }
+
+            var merged = merge(entries.Select(entry => entry["bytes"].AsBinary).ToList());
+            _database.BeginTrans();
+            try
+            {
+                foreach (var entry in entries)
+                {
+                    _updates.Delete(entry["_id"]);
+                }
+                _updates.Insert(NewEntry(document, merged));
+                _database.Commit();
+            }
+            catch
+            {
+                _database.Rollback();
+                throw;
+            }
+            _database.Checkpoint();
+            return new CompactionResult(entries.Count, merged.Length);
+        }
+    }
+
+    /// <inheritdoc />
+    public NegotiationState? Load()
+    {
+        lock (_gate)
+        {
+            var stored = _negotiation.FindById(NegotiationKey);
+            return stored is null ? null : NegotiationJson.Read(stored["json"].AsString);
+        }
+    }
+
+    /// <inheritdoc />
+    public void Save(NegotiationState negotiation)
+    {
+        ArgumentNullException.ThrowIfNull(negotiation);
+        var json = NegotiationJson.Write(negotiation);
+        lock (_gate)
+        {
+            _negotiation.Upsert(new BsonDocument { ["_id"] = NegotiationKey, ["json"] = json });
+            _database.Checkpoint();
+        }
+    }
+
+    /// <summary>Finishes the pending appends and closes the file.</summary>
+    public void Dispose()
+    {
+        _appends.Writer.TryComplete();
+        _writer.GetAwaiter().GetResult();
+        _database.Dispose();
+    }
+
+    private List<BsonDocument> ReadEntries(DocumentId document) =>
+        _updates.Find(Query.EQ("document", document.ToString())).OrderBy(entry => entry["_id"].AsInt64).ToList();
+
+    private static BsonDocument NewEntry(DocumentId document, byte[] update) =>
+        new() { ["document"] = document.ToString(), ["bytes"] = update };
+
+    private async Task WriteAppendsAsync()
+    {
+        var batch = new List<PendingAppend>();
+        while (await _appends.Reader.WaitToReadAsync().ConfigureAwait(false))
+        {
+            batch.Clear();
+            while (batch.Count < 512 && _appends.Reader.TryRead(out var pending))
+            {
+                batch.Add(pending);
+            }
+
+            try
+            {
+                lock (_gate)
+                {
+                    _database.BeginTrans();
+                    try
+                    {
+                        foreach (var pending in batch)
+                        {
+                            _updates.Insert(NewEntry(pending.Document, pending.Update));
+                        }
+                        _database.Commit();
+                    }
+                    catch
+                    {
+                        _database.Rollback();
+                        throw;
+                    }
+                    _database.Checkpoint();
+                }
+                foreach (var pending in batch)
+                {
+                    pending.Done.TrySetResult();
+                }
+            }
+            catch (Exception exception)
+            {
+                foreach (var pending in batch)
+                {
+                    pending.Done.TrySetException(exception);
+                }
+            }
+        }
+    }
+
+    private sealed record PendingAppend(DocumentId Document, byte[] Update, TaskCompletionSource Done);
+}
