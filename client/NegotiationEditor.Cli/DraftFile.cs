@@ -58,7 +58,7 @@ internal static class DraftFile
                 throw new InputError($"{path}: the file is larger than 5 MB ({info.Length / (1024.0 * 1024.0):0.0} MB); a draft is at most 5 MB");
             }
 
-            bytes = File.ReadAllBytes(path);
+            bytes = ReadAtMost(path, MaxBytes + 1);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
         {
@@ -106,6 +106,21 @@ internal static class DraftFile
         }
 
         return text;
+    }
+
+    /// <summary>The first <paramref name="limit"/> bytes of the file at most: a device or a growing file cannot make the command read forever.</summary>
+    private static byte[] ReadAtMost(string path, long limit)
+    {
+        using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
+        using var buffer = new MemoryStream();
+        var chunk = new byte[81920];
+        int read;
+        while (buffer.Length < limit && (read = file.Read(chunk, 0, (int)Math.Min(chunk.Length, limit - buffer.Length))) > 0)
+        {
+            buffer.Write(chunk, 0, read);
+        }
+
+        return buffer.ToArray();
     }
 
     /// <summary>Where the first byte sequence that is not well-formed UTF-8 starts (RFC 3629), or -1.</summary>

@@ -111,6 +111,17 @@ public sealed class InputErrorTests
     }
 
     [Test]
+    public void An_endless_device_is_refused_as_larger_than_five_megabytes_without_reading_it_all()
+    {
+        if (!File.Exists("/dev/zero"))
+        {
+            Assert.Ignore("no /dev/zero on this system");
+        }
+
+        AssertInputError(CliHarness.Run("print", "/dev/zero"), "/dev/zero", "larger than 5 MB");
+    }
+
+    [Test]
     public void A_file_of_exactly_five_megabytes_is_accepted()
     {
         var line = "1. " + new string('a', 1019) + "\n\n";

@@ -102,4 +102,39 @@ public sealed class PrintCommandTests
             Assert.That(new HtmlParser().ParseDocument(result.Out).QuerySelectorAll(".line"), Is.Empty);
         });
     }
+
+    [Test]
+    public void An_output_link_is_followed_to_its_file_and_kept()
+    {
+        var target = _files.File("target.html", "an older print");
+        var link = _files.PathOf("link.html");
+        File.CreateSymbolicLink(link, target);
+
+        var result = CliHarness.Run("print", Draft, "-o", link);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(result.ExitCode, Is.EqualTo(0), result.ToString());
+            Assert.That(new FileInfo(link).LinkTarget, Is.EqualTo(target));
+            Assert.That(File.ReadAllText(target), Does.StartWith("<!DOCTYPE html>"));
+        });
+    }
+
+    [Test]
+    public void A_device_is_written_to_as_it_is()
+    {
+        if (!File.Exists("/dev/null"))
+        {
+            Assert.Ignore("no /dev/null on this system");
+        }
+
+        var result = CliHarness.Run("print", Draft, "-f", "docx", "-o", "/dev/null");
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(result.ExitCode, Is.EqualTo(0), result.ToString());
+            Assert.That(new FileInfo("/dev/null").Length, Is.Zero, "/dev/null is still the device, not a file put in its place");
+            Assert.That(Directory.GetFiles("/dev", ".null.*"), Is.Empty, "no temporary file beside it");
+        });
+    }
 }
