@@ -20,6 +20,7 @@ public static class QuickRun
     public static int Run(int[] sizes, bool references)
     {
         Console.WriteLine($"machine: {Environment.ProcessorCount} cores, {CpuModel()}, .NET {Environment.Version}, {System.Runtime.InteropServices.RuntimeInformation.OSDescription}");
+        Console.WriteLine($"load average at start: {LoadAverage()}");
         Console.WriteLine($"generator: seed {Seed}, 2% of the words edited (replace/insert/delete, >= {UnDraftGenerator.MinimumGap} words apart), one paragraph moved, one inserted");
         var exact = true;
         foreach (var words in sizes)
@@ -37,12 +38,15 @@ public static class QuickRun
                 Redliner.Default.Compare(pair.Old, pair.New);
             }
 
+            var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
             for (var k = 0; k < runs; k++)
             {
                 var watch = Stopwatch.StartNew();
                 Redliner.Default.Compare(pair.Old, pair.New);
                 times.Add(watch.Elapsed.TotalMilliseconds);
             }
+
+            var cpuPerRun = (Process.GetCurrentProcess().TotalProcessorTime - cpuBefore).TotalMilliseconds / runs;
 
             var before = GC.GetAllocatedBytesForCurrentThread();
             Redliner.Default.Compare(pair.Old, pair.New);
@@ -51,7 +55,9 @@ public static class QuickRun
 
             Console.WriteLine();
             Console.WriteLine($"== {pair.Edits.WordCount:N0} words, {pair.Old.Paragraphs.Count} paragraphs, {pair.Edits.EditCount} word edits in {pair.Edits.WordEdits.Count} paragraphs");
-            Console.WriteLine($"Redliner.Compare: median {times[times.Count / 2]:F2} ms, min {times[0]:F2} ms ({runs} warm runs); allocated {allocated / 1024.0 / 1024.0:F2} MB");
+            Console.WriteLine(
+                $"Redliner.Compare: median {times[times.Count / 2]:F2} ms, min {times[0]:F2} ms ({runs} warm runs, wall clock); " +
+                $"process CPU time {cpuPerRun:F2} ms per compare; allocated {allocated / 1024.0 / 1024.0:F2} MB");
             var marked = redline.Paragraphs.Sum(p => RedlineExactness.Words(p, RunKind.Deleted).Count + RedlineExactness.Words(p, RunKind.Inserted).Count);
             Console.WriteLine(
                 $"paragraphs: {redline.Count(ParagraphStatus.Unchanged)} unchanged, {redline.Count(ParagraphStatus.Changed)} changed, " +
@@ -119,6 +125,18 @@ public static class QuickRun
         finally
         {
             directory.Delete(recursive: true);
+        }
+    }
+
+    private static string LoadAverage()
+    {
+        try
+        {
+            return string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3));
+        }
+        catch (IOException)
+        {
+            return "unknown";
         }
     }
 

@@ -36,7 +36,7 @@ internal sealed class ParagraphAligner(double minimumSimilarity, bool detectMove
         PairSimilar(oldSide, newSide, oldPartner, newPartner);
         PairBesideNeighbours(oldSide, newSide, oldPartner, newPartner);
 
-        var moved = detectMoves ? FindMoves(newPartner, oldCount) : new bool[newCount];
+        var moved = detectMoves ? FindMoves(newPartner) : new bool[newCount];
         return Merge(oldPartner, newPartner, moved);
     }
 
@@ -388,7 +388,7 @@ internal sealed class ParagraphAligner(double minimumSimilarity, bool detectMove
     }
 
     /// <summary>Pairs outside the longest chain of pairs in the same order in both drafts are moves.</summary>
-    private static bool[] FindMoves(int[] newPartner, int oldCount)
+    private static bool[] FindMoves(int[] newPartner)
     {
         var moved = new bool[newPartner.Length];
         var pairedNew = new List<int>();
@@ -442,7 +442,6 @@ internal sealed class ParagraphAligner(double minimumSimilarity, bool detectMove
             moved[pairedNew[p]] = !inChain[p];
         }
 
-        _ = oldCount;
         return moved;
     }
 

@@ -47,44 +47,86 @@ public static class RedlineTokenizer
         return kind;
     }
 
+    // Kinds of the ASCII characters, for the common case.
+    private static readonly TokenKind[] AsciiKinds = BuildAsciiKinds();
+
     /// <summary>The end (exclusive) of the token that starts at <paramref name="start"/>.</summary>
     internal static int NextTokenEnd(ReadOnlySpan<char> text, int start, out TokenKind kind)
     {
+        var first = text[start];
+        if (first < 128)
+        {
+            kind = AsciiKinds[first];
+            if (kind == TokenKind.Punctuation)
+            {
+                return start + 1;
+            }
+
+            // Run over ASCII characters of the same kind; anything else continues on the general path.
+            var i = start + 1;
+            while (i < text.Length && text[i] < 128 && AsciiKinds[text[i]] == kind)
+            {
+                i++;
+            }
+
+            if (i == text.Length || (text[i] < 128 && !IsApostrophe(text[i])))
+            {
+                return i;
+            }
+
+            return Continue(text, i, kind);
+        }
+
         var (firstKind, length) = ClassifyUnit(text, start);
         kind = firstKind;
-        var i = start + length;
-        switch (firstKind)
+        return firstKind == TokenKind.Punctuation ? start + length : Continue(text, start + length, firstKind);
+    }
+
+    /// <summary>Extends a word or whitespace token from <paramref name="i"/>.</summary>
+    private static int Continue(ReadOnlySpan<char> text, int i, TokenKind kind)
+    {
+        if (kind == TokenKind.Whitespace)
         {
-            case TokenKind.Whitespace:
-                while (i < text.Length && char.IsWhiteSpace(text[i]))
-                {
-                    i++;
-                }
+            while (i < text.Length && char.IsWhiteSpace(text[i]))
+            {
+                i++;
+            }
 
-                return i;
-            case TokenKind.Word:
-                while (i < text.Length)
-                {
-                    var (nextKind, nextLength) = ClassifyUnit(text, i);
-                    if (nextKind == TokenKind.Word)
-                    {
-                        i += nextLength;
-                        continue;
-                    }
-
-                    if (IsApostrophe(text[i]) && i + 1 < text.Length && ClassifyUnit(text, i + 1).Kind == TokenKind.Word)
-                    {
-                        i++;
-                        continue;
-                    }
-
-                    break;
-                }
-
-                return i;
-            default:
-                return i;
+            return i;
         }
+
+        while (i < text.Length)
+        {
+            var (nextKind, nextLength) = ClassifyUnit(text, i);
+            if (nextKind == TokenKind.Word)
+            {
+                i += nextLength;
+                continue;
+            }
+
+            if (IsApostrophe(text[i]) && i + 1 < text.Length && ClassifyUnit(text, i + 1).Kind == TokenKind.Word)
+            {
+                i++;
+                continue;
+            }
+
+            break;
+        }
+
+        return i;
+    }
+
+    private static TokenKind[] BuildAsciiKinds()
+    {
+        var kinds = new TokenKind[128];
+        for (var c = 0; c < 128; c++)
+        {
+            kinds[c] = char.IsAsciiLetterOrDigit((char)c) ? TokenKind.Word
+                : c is ' ' or '\t' or '\n' or '\r' or '\f' or '\v' ? TokenKind.Whitespace
+                : TokenKind.Punctuation;
+        }
+
+        return kinds;
     }
 
     private static bool IsApostrophe(char c) => c is '\'' or '\u2019';

@@ -61,8 +61,7 @@ public sealed class SideBySideRedline
 
     private static RedlineRun[] Keep(IReadOnlyList<RedlineRun> runs, RunKind changed)
     {
-        // Adjacent unchanged runs cannot occur in the inline model, so dropping the other side's runs leaves no pair to merge
-        // except around a removed run; merge those so a cell reads as few runs as possible.
+        // Dropping the other side's runs can leave two unchanged runs side by side (around a pure insertion): join them.
         var kept = new List<RedlineRun>(runs.Count);
         foreach (var run in runs)
         {

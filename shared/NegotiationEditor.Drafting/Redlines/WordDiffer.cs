@@ -4,8 +4,10 @@ namespace NegotiationEditor.Drafting.Redlines;
 
 /// <summary>
 /// The third stage of the redline: the word diff of one pair of paragraphs, with DiffPlex's
-/// <see cref="IDiffer"/> on the paragraphs' tokens. The common beginning and end are set aside first,
-/// DiffPlex compares what lies between, and the result is tidied so that a replaced phrase reads as
+/// <see cref="IDiffer"/> on the paragraphs' tokens. The common beginning and end are set aside first
+/// (only the differing middle is tokenized); the middle is cut at anchors, tokens found once in each
+/// side in the same order; each stretch between anchors is one replacement when its sides share no
+/// token, and is otherwise diffed by DiffPlex. The result is tidied so that a replaced phrase reads as
 /// one deletion and one insertion ("[-in accordance with-]{+bearing in mind+}") rather than being
 /// split around a space or a short common word.
 /// </summary>
@@ -107,51 +109,26 @@ internal sealed class WordDiffer(IDiffer differ)
             suffix++;
         }
 
-        // The last boundary well inside the common beginning.
-        var from = 0;
-        var at = 0;
-        while (at < older.Length)
+        // A token starts wherever whitespace is followed by something else: the last such place well inside the
+        // common beginning, and the first well inside the common end, are token boundaries in both texts.
+        var from = prefix - BoundaryMargin;
+        while (from > 0 && !StartsAfterWhitespace(older, from))
         {
-            var end = RedlineTokenizer.NextTokenEnd(older, at, out _);
-            if (end + BoundaryMargin > prefix)
-            {
-                break;
-            }
-
-            at = end;
-            from = end;
+            from--;
         }
 
-        // The first boundary, in both texts, well inside the common end.
-        var shift = newer.Length - older.Length;
-        var oldLimit = older.Length - suffix + BoundaryMargin;
-        var oldAt = from;
-        var newAt = from;
-        while (true)
+        from = Math.Max(from, 0);
+        var oldTo = older.Length - suffix + BoundaryMargin;
+        while (oldTo < older.Length && !StartsAfterWhitespace(older, oldTo))
         {
-            while (oldAt < older.Length && oldAt < oldLimit)
-            {
-                oldAt = RedlineTokenizer.NextTokenEnd(older, oldAt, out _);
-            }
-
-            while (newAt < newer.Length && newAt < oldAt + shift)
-            {
-                newAt = RedlineTokenizer.NextTokenEnd(newer, newAt, out _);
-            }
-
-            if (oldAt >= older.Length || newAt >= newer.Length)
-            {
-                return (from, older.Length, newer.Length);
-            }
-
-            if (newAt == oldAt + shift)
-            {
-                return (from, oldAt, newAt);
-            }
-
-            oldLimit = newAt - shift;
+            oldTo++;
         }
+
+        oldTo = Math.Min(oldTo, older.Length);
+        return (from, oldTo, oldTo + newer.Length - older.Length);
     }
+
+    private static bool StartsAfterWhitespace(string text, int at) => char.IsWhiteSpace(text[at - 1]) && !char.IsWhiteSpace(text[at]);
 
     /// <summary>
     /// Joins two changes separated only by whitespace, or by at most one word that is no longer than
