@@ -1,6 +1,7 @@
 using NegotiationEditor.Server;
 using NegotiationEditor.Server.Access;
 using NegotiationEditor.Server.Collaboration;
+using NegotiationEditor.Server.Endpoints;
 using NegotiationEditor.Server.Hubs;
 using NegotiationEditor.Server.Seeding;
 using NegotiationEditor.Server.Storage;
@@ -14,15 +15,19 @@ builder.Services
     .AddCollabHub()
     .AddSeeding()
     .AddProblemDetails()
-    .AddOpenApi();
+    .AddOpenApi()
+    .AddNegotiationApi();
 
 var app = builder.Build();
 app.UseWebSockets();
+app.UseDefaultFiles();
+app.UseStaticFiles();
 app.UseAuthentication();
 app.UseAuthorization();
 app.MapOpenApi();
 app.MapCollabHub();
 app.MapYWebsocket();
+app.MapNegotiationApi();
 await app.SeedSampleNegotiationAsync();
 app.Run();
 

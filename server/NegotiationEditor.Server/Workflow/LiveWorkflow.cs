@@ -1,0 +1,368 @@
+using NegotiationEditor.Crdt;
+using NegotiationEditor.Drafting.Drafts;
+using NegotiationEditor.Negotiation;
+using NegotiationEditor.Negotiation.Access;
+using NegotiationEditor.Negotiation.Amendments;
+using NegotiationEditor.Negotiation.Delegations;
+using NegotiationEditor.Negotiation.Documents;
+using NegotiationEditor.Negotiation.Positions;
+using NegotiationEditor.Negotiation.Workflow;
+using NegotiationEditor.Server.Access;
+using NegotiationEditor.Server.Collaboration;
+
+namespace NegotiationEditor.Server.Workflow;
+
+/// <summary>What a delegation tables, as read from a request: the span either as indexes or as encoded relative positions.</summary>
+/// <param name="Kind">What the amendment does.</param>
+/// <param name="Paragraph">The paragraph the span is in.</param>
+/// <param name="Range">The span as UTF-16 indexes of the live text, end exclusive; null when <paramref name="Anchor"/> is given.</param>
+/// <param name="Anchor">The span as encoded relative positions (start, end); null when <paramref name="Range"/> is given.</param>
+/// <param name="OriginalText">The words the span holds (empty for a point).</param>
+/// <param name="ProposedTexts">The words proposed.</param>
+/// <param name="ProposedBy">The proposing delegation; null for the caller's own.</param>
+/// <param name="CoSponsors">Other delegations joining.</param>
+/// <param name="Justification">Why (may be empty).</param>
+public sealed record AmendmentTabling(
+    AmendmentKind Kind,
+    ParagraphId Paragraph,
+    (int Start, int End)? Range,
+    (byte[] Start, byte[] End)? Anchor,
+    string OriginalText,
+    IReadOnlyList<string> ProposedTexts,
+    DelegationId? ProposedBy,
+    IReadOnlyList<DelegationId> CoSponsors,
+    string Justification);
+
+/// <summary>
+/// The negotiation workflow on live documents: runs the domain's commands (<see cref="NegotiationWorkflow"/>) on the
+/// shared negotiation (<see cref="LiveNegotiation"/>), with amendment anchors resolved on the document's CRDT under
+/// its room's lock, applies accepted amendments to the CRDT text in one transaction under the server's client id, and
+/// pushes every change to the document's hub connections. Access is the domain's; a refusal changes nothing.
+/// Locks are always taken room first, then negotiation.
+/// </summary>
+public sealed class LiveWorkflow(
+    LiveNegotiation negotiation,
+    DocumentRooms rooms,
+    NegotiationEvents events,
+    TimeProvider time,
+    IRandomSource random)
+{
+    /// <summary>The negotiation now.</summary>
+    public NegotiationState State => negotiation.Current;
+
+    /// <summary>Whether there is a negotiation at all (an empty data folder has none).</summary>
+    public bool Exists => negotiation.Exists;
+
+    /// <summary>
+    /// Checks that the document exists (not found otherwise) and that <paramref name="actor"/> may do
+    /// <paramref name="action"/> on it now (forbidden otherwise); null when both hold.
+    /// </summary>
+    public static Refusal? Check(NegotiationState state, ParticipantId actor, NegotiationAction action, DocumentId document, DelegationId? actingFor = null)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        if (state.FindDocument(document) is null)
+        {
+            return Refusal.NotFound("there is no such document in this negotiation");
+        }
+
+        var decision = state.MayDo(actor, action, document, actingFor);
+        return decision.IsAllowed ? null : Refusal.Forbidden(decision.Reason!);
+    }
+
+    /// <summary>Reads a document's negotiation state and live text together, under the room's lock.</summary>
+    public Task<T> ReadAsync<T>(DocumentId document, Func<NegotiationState, CrdtAnchors, T> read)
+    {
+        ArgumentNullException.ThrowIfNull(read);
+        return rooms.ReadAsync(document, doc => read(negotiation.Current, new CrdtAnchors(doc)));
+    }
+
+    /// <summary>Tables a new document with its first text (chair, secretariat).</summary>
+    public async Task<Outcome<NegotiatedDocument>> TableDocumentAsync(ParticipantId actor, string title, string symbol, string text)
+    {
+        var recorded = new Recorded();
+        var tabled = Run(state => On(Unanchored.Instance).TableDocument(state, actor, title, symbol), recorded);
+        if (!tabled.Succeeded)
+        {
+            return tabled.Refusal!;
+        }
+
+        await rooms.ChangeAsync(tabled.Value.Id, doc => doc.GetText(LiveText.RootName).Insert(0, text)).ConfigureAwait(false);
+        await PublishAsync(tabled.Value.Id, recorded).ConfigureAwait(false);
+        return tabled;
+    }
+
+    /// <summary>A delegation proposes an amendment, anchored on the live text now.</summary>
+    public async Task<Outcome<AmendmentView>> ProposeAsync(ParticipantId actor, DocumentId documentId, AmendmentTabling tabling)
+    {
+        ArgumentNullException.ThrowIfNull(tabling);
+        var state = State;
+        var proposer = tabling.ProposedBy ?? state.FindParticipant(actor)?.Delegation;
+        if (Check(state, actor, NegotiationAction.Propose, documentId, proposer) is { } refusal)
+        {
+            return refusal;
+        }
+
+        var recorded = new Recorded();
+        var outcome = await rooms.ReadAsync(documentId, doc =>
+        {
+            var anchors = new CrdtAnchors(doc);
+            var anchor = tabling.Range is { } range
+                ? anchors.AnchorOf(tabling.Paragraph, range.Start, range.End)
+                : AnchorFromClient(anchors, tabling);
+            if (!anchor.Succeeded)
+            {
+                return Outcome<AmendmentView>.Refused(anchor.Refusal!);
+            }
+
+            var proposal = new AmendmentProposal(
+                tabling.Kind, anchor.Value, tabling.OriginalText, tabling.ProposedTexts, proposer!.Value, tabling.CoSponsors, tabling.Justification);
+            var text = anchors.CurrentText;
+            var tabled = Run(s => On(anchors).Propose(s, actor, documentId, proposal, text), recorded);
+            return tabled.Succeeded
+                ? AmendmentNow(documentId, tabled.Value.Amendment.Id, anchors)
+                : Outcome<AmendmentView>.Refused(tabled.Refusal!);
+        }).ConfigureAwait(false);
+        await PublishAsync(documentId, recorded).ConfigureAwait(false);
+        return outcome;
+    }
+
+    /// <summary>The proposing delegation withdraws its amendment.</summary>
+    public Task<Outcome<AmendmentView>> WithdrawAsync(ParticipantId actor, DocumentId documentId, AmendmentId amendment) =>
+        DecideAsync(documentId, amendment, (workflow, state) => workflow.Withdraw(state, actor, documentId, amendment));
+
+    /// <summary>The chair rejects an amendment.</summary>
+    public Task<Outcome<AmendmentView>> RejectAsync(ParticipantId actor, DocumentId documentId, AmendmentId amendment) =>
+        DecideAsync(documentId, amendment, (workflow, state) => workflow.Reject(state, actor, documentId, amendment));
+
+    /// <summary>A delegation takes or changes its position on an amendment.</summary>
+    public async Task<Outcome<TakenPositionView>> TakePositionAsync(
+        ParticipantId actor, DocumentId documentId, AmendmentId amendment, DelegationId delegation, PositionKind kind, string note)
+    {
+        if (State.FindDocument(documentId) is null)
+        {
+            return Refusal.NotFound("there is no such document in this negotiation");
+        }
+
+        var recorded = new Recorded();
+        var outcome = await rooms.ReadAsync(documentId, doc =>
+        {
+            var anchors = new CrdtAnchors(doc);
+            var taken = Run(s => On(anchors).TakePosition(s, actor, documentId, amendment, delegation, kind, note), recorded);
+            if (!taken.Succeeded)
+            {
+                return Outcome<TakenPositionView>.Refused(taken.Refusal!);
+            }
+
+            var state = negotiation.Current;
+            return new TakenPositionView(Views.Position(state, taken.Value), AmendmentNow(documentId, amendment, anchors).Value);
+        }).ConfigureAwait(false);
+        await PublishAsync(documentId, recorded).ConfigureAwait(false);
+        return outcome;
+    }
+
+    /// <summary>
+    /// The chair accepts an amendment: in one CRDT transaction under the server's client id, the edits are applied to
+    /// the live text and the room stores and broadcasts the update like any other. Refused, with nothing changed,
+    /// when the anchored span no longer exists or no longer holds the original words.
+    /// </summary>
+    public async Task<Outcome<AcceptanceView>> AcceptAsync(ParticipantId actor, DocumentId documentId, AmendmentId amendment, int? alternative)
+    {
+        if (Check(State, actor, NegotiationAction.Accept, documentId) is { } refusal)
+        {
+            return refusal;
+        }
+
+        var recorded = new Recorded();
+        Outcome<AcceptanceView>? result = null;
+        await rooms.ChangeAsync(documentId, doc =>
+        {
+            var anchors = new CrdtAnchors(doc);
+            var text = anchors.CurrentText;
+            var accepted = Run(s => On(anchors).Accept(s, actor, documentId, amendment, text, alternative), recorded);
+            if (!accepted.Succeeded)
+            {
+                result = accepted.Refusal!;
+                return;
+            }
+
+            var live = doc.GetText(LiveText.RootName);
+            foreach (var edit in accepted.Value.Edits)
+            {
+                if (edit.DeleteLength > 0)
+                {
+                    live.Delete(edit.Index, edit.DeleteLength);
+                }
+
+                if (edit.InsertText.Length > 0)
+                {
+                    live.Insert(edit.Index, edit.InsertText);
+                }
+            }
+
+            result = new AcceptanceView(
+                AmendmentNow(documentId, amendment, anchors).Value,
+                [.. accepted.Value.Edits.Select(e => new EditView(e.Index, e.DeleteLength, e.InsertText))],
+                [.. accepted.Value.Superseded.Select(s => AmendmentNow(documentId, s.Id, anchors).Value)],
+                live.ToString());
+        }).ConfigureAwait(false);
+        await PublishAsync(documentId, recorded).ConfigureAwait(false);
+        return result!;
+    }
+
+    /// <summary>The chair decides who may type directly in the text.</summary>
+    public async Task<Outcome<NegotiatedDocument>> SwitchOnScreenDraftingAsync(ParticipantId actor, DocumentId documentId, OnScreenDrafting mode)
+    {
+        var recorded = new Recorded();
+        var switched = Run(state => On(Unanchored.Instance).SwitchOnScreenDrafting(state, actor, documentId, mode), recorded);
+        await PublishAsync(documentId, recorded).ConfigureAwait(false);
+        return switched;
+    }
+
+    /// <summary>Circulates the next revision: the live text, its bracketed compilation, the amendments' states and the CRDT snapshot.</summary>
+    public async Task<Outcome<RevisionView>> CirculateAsync(ParticipantId actor, DocumentId documentId)
+    {
+        if (Check(State, actor, NegotiationAction.Circulate, documentId) is { } refusal)
+        {
+            return refusal;
+        }
+
+        var recorded = new Recorded();
+        var outcome = await rooms.ReadAsync(documentId, doc =>
+        {
+            var anchors = new CrdtAnchors(doc);
+            var text = anchors.CurrentText;
+            var snapshot = Snapshot.Take(doc).Encode();
+            var circulated = Run(
+                s => On(anchors).Circulate(s, actor, documentId, text, BracketedCompilation.Of(s, s.FindDocument(documentId)!, text, anchors), snapshot),
+                recorded);
+            return circulated.Succeeded ? Views.Revision(circulated.Value) : Outcome<RevisionView>.Refused(circulated.Refusal!);
+        }).ConfigureAwait(false);
+        await PublishAsync(documentId, recorded).ConfigureAwait(false);
+        return outcome;
+    }
+
+    /// <summary>The chair adopts the live text: sealed with its SHA-256; from then on only reading remains.</summary>
+    public async Task<Outcome<AdoptionView>> AdoptAsync(ParticipantId actor, DocumentId documentId)
+    {
+        if (Check(State, actor, NegotiationAction.Adopt, documentId) is { } refusal)
+        {
+            return refusal;
+        }
+
+        var recorded = new Recorded();
+        var outcome = await rooms.ReadAsync(documentId, doc =>
+        {
+            var anchors = new CrdtAnchors(doc);
+            var text = anchors.CurrentText;
+            var adopted = Run(s => On(anchors).Adopt(s, actor, documentId, text), recorded);
+            return adopted.Succeeded ? Views.Adoption(adopted.Value) : Outcome<AdoptionView>.Refused(adopted.Refusal!);
+        }).ConfigureAwait(false);
+        await PublishAsync(documentId, recorded).ConfigureAwait(false);
+        return outcome;
+    }
+
+    private async Task<Outcome<AmendmentView>> DecideAsync(
+        DocumentId documentId, AmendmentId amendment, Func<NegotiationWorkflow, NegotiationState, Outcome<Change<Amendment>>> command)
+    {
+        if (State.FindDocument(documentId) is null)
+        {
+            return Refusal.NotFound("there is no such document in this negotiation");
+        }
+
+        var recorded = new Recorded();
+        var outcome = await rooms.ReadAsync(documentId, doc =>
+        {
+            var anchors = new CrdtAnchors(doc);
+            var decided = Run(s => command(On(anchors), s), recorded);
+            return decided.Succeeded ? AmendmentNow(documentId, amendment, anchors) : Outcome<AmendmentView>.Refused(decided.Refusal!);
+        }).ConfigureAwait(false);
+        await PublishAsync(documentId, recorded).ConfigureAwait(false);
+        return outcome;
+    }
+
+    private Outcome<AmendmentView> AmendmentNow(DocumentId documentId, AmendmentId amendmentId, CrdtAnchors anchors)
+    {
+        var state = negotiation.Current;
+        var document = state.FindDocument(documentId);
+        return document?.FindAmendment(amendmentId) is { } amendment
+            ? Views.Amendment(state, document, amendment, anchors)
+            : Refusal.NotFound("there is no such amendment on this document");
+    }
+
+    private static Outcome<TextAnchor> AnchorFromClient(CrdtAnchors anchors, AmendmentTabling tabling)
+    {
+        if (tabling.Anchor is not { } given)
+        {
+            return Refusal.Invalid("give the span either as \"range\" (indexes) or as \"anchor\" (relative positions)");
+        }
+
+        if (!anchors.IsPositionInText(given.Start) || !anchors.IsPositionInText(given.End))
+        {
+            return Refusal.Invalid(
+                "the anchor is not a relative position in this document's text (base64 of yjs encodeRelativePosition on the shared text \""
+                + LiveText.RootName + "\", known to the server)");
+        }
+
+        return TextAnchor.Create(tabling.Paragraph, given.Start, given.End);
+    }
+
+    private NegotiationWorkflow On(IAnchorResolver anchors) => new(time, random, anchors);
+
+    private Outcome<T> Run<T>(Func<NegotiationState, Outcome<Change<T>>> command, Recorded recorded) =>
+        negotiation.Apply(state =>
+        {
+            var outcome = command(state);
+            if (outcome.Succeeded)
+            {
+                var after = outcome.Value.Negotiation.History;
+                recorded.Entries = after.GetRange(state.History.Count, after.Count - state.History.Count);
+            }
+
+            return outcome;
+        });
+
+    private async Task PublishAsync(DocumentId documentId, Recorded recorded)
+    {
+        if (recorded.Entries.Count == 0)
+        {
+            return;
+        }
+
+        var changes = await rooms.ReadAsync(documentId, doc =>
+        {
+            var anchors = new CrdtAnchors(doc);
+            var state = negotiation.Current;
+            var document = state.FindDocument(documentId)!;
+            return recorded.Entries.Select(entry =>
+            {
+                var amendment = entry.Amendment is { } id && document.FindAmendment(id) is { } found
+                    ? Views.Amendment(state, document, found, anchors)
+                    : null;
+                var revision = entry.Revision is { } revisionId && document.Revisions.Find(r => r.Id == revisionId) is { } circulated
+                    ? Views.RevisionSummary(circulated)
+                    : null;
+                var whole = entry.Event is HistoryEvent.OnScreenDraftingSwitched or HistoryEvent.TextAdopted or HistoryEvent.DocumentTabled
+                    ? Views.Document(document, null, anchors.CurrentText.Length, mayTypeInText: null)
+                    : null;
+                return NegotiationEvents.For(entry, state, amendment, revision, whole);
+            }).ToList();
+        }).ConfigureAwait(false);
+
+        foreach (var change in changes)
+        {
+            await events.PublishAsync(change).ConfigureAwait(false);
+        }
+    }
+
+    private sealed class Recorded
+    {
+        public IReadOnlyList<HistoryEntry> Entries { get; set; } = [];
+    }
+
+    private sealed class Unanchored : IAnchorResolver
+    {
+        public static Unanchored Instance { get; } = new();
+
+        public ResolvedSpan? Resolve(DocumentId document, TextAnchor anchor) => null;
+    }
+}
