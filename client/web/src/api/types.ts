@@ -1,0 +1,117 @@
+// The JSON shapes of the REST API (docs/protocol.md, "REST API").
+
+export type Role = 'chair' | 'secretariat' | 'memberStateDelegate' | 'stakeholder' | 'observer';
+export type DelegationKind = 'memberState' | 'observerState' | 'intergovernmentalOrganisation' | 'stakeholder';
+export type OnScreenDrafting = 'chairAndSecretariat' | 'memberStates' | 'closed';
+export type AmendmentKind = 'insert' | 'delete' | 'replace' | 'alternatives' | 'newParagraph' | 'deleteParagraph';
+export type AmendmentStatus = 'proposed' | 'withdrawn' | 'accepted' | 'rejected' | 'superseded';
+export type PositionKind = 'supports' | 'objects' | 'reserves' | 'canLiveWith';
+
+export interface Delegation { id: string; name: string; kind: DelegationKind }
+
+export interface Me {
+  participantId: string;
+  name: string;
+  role: Role;
+  delegation: Delegation | null;
+  negotiation: { id: string; title: string };
+}
+
+export interface DocumentSummary {
+  id: string;
+  title: string;
+  symbol: string;
+  status: 'negotiating' | 'adopted';
+  onScreenDrafting: OnScreenDrafting;
+  openAmendments: number;
+  revisions: number;
+}
+
+export interface Adoption { textSha256: string; adoptedAt: string; adoptedBy: string; text: string }
+
+export interface RevisionSummary {
+  id: string;
+  number: number;
+  label: string;
+  symbol: string;
+  circulatedAt: string;
+  circulatedBy?: string;
+}
+
+export interface NegotiatedDocument {
+  id: string;
+  title: string;
+  symbol: string;
+  status: 'negotiating' | 'adopted';
+  text?: string;
+  textLength?: number;
+  onScreenDrafting: OnScreenDrafting;
+  mayTypeInText: boolean;
+  openAmendments: number;
+  revisions: RevisionSummary[];
+  adoption: Adoption | null;
+}
+
+export interface Position {
+  delegation: Delegation;
+  position: PositionKind;
+  note: string;
+  takenAt: string;
+  takenBy: string;
+}
+
+export interface Amendment {
+  id: string;
+  documentId: string;
+  kind: AmendmentKind;
+  paragraph: string;
+  anchor: { start: string; end: string };
+  span: { start: number; end: number } | null;
+  originalText: string;
+  proposedTexts: string[];
+  proposedBy: Delegation;
+  coSponsors: Delegation[];
+  justification: string;
+  status: AmendmentStatus;
+  proposedAt: string;
+  decidedAt: string | null;
+  acceptedAlternative: number | null;
+  supersededBy: string | null;
+  ledger: string;
+  positions: Position[];
+  consensus: { isConsensus: boolean; supporting: string[]; objecting: string[]; reserving: string[]; canLiveWith: string[] };
+  collidesWith: string[];
+}
+
+export interface ProposeAmendment {
+  kind: AmendmentKind;
+  paragraph: string;
+  range?: { start: number; end: number };
+  anchor?: { start: string; end: string };
+  originalText: string;
+  proposedTexts: string[];
+  proposedBy?: string;
+  coSponsors: string[];
+  justification: string;
+}
+
+export interface Revision extends RevisionSummary {
+  text: string;
+  compilationText: string;
+  amendmentStates: { amendment: string; status: AmendmentStatus }[];
+  crdtSnapshot: string;
+}
+
+export interface NegotiationEvent {
+  event: string;
+  documentId: string;
+  sequence: number;
+  at: string;
+  actor: { id: string; name: string; role: Role };
+  description: string;
+  amendment: Amendment | null;
+  revision: RevisionSummary | null;
+  document: NegotiatedDocument | null;
+}
+
+export interface Problem { type?: string; title?: string; status?: number; detail?: string }

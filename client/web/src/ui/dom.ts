@@ -1,0 +1,34 @@
+// A small element builder: h('button', { type: 'button', onclick }, 'Accept').
+type Child = Node | string | null | undefined | false;
+type Attributes = Record<string, string | boolean | number | EventListener | null | undefined>;
+
+export function h<K extends keyof HTMLElementTagNameMap>(tag: K, attributes: Attributes = {}, ...children: (Child | Child[])[]): HTMLElementTagNameMap[K] {
+  const element = document.createElement(tag);
+  for (const [name, value] of Object.entries(attributes)) {
+    if (value === null || value === undefined || value === false) continue;
+    if (name.startsWith('on') && typeof value === 'function') {
+      element.addEventListener(name.slice(2), value as EventListener);
+    } else if (name === 'className') {
+      element.className = String(value);
+    } else if (value === true) {
+      element.setAttribute(name, '');
+    } else {
+      element.setAttribute(name, String(value));
+    }
+  }
+  for (const child of children.flat()) {
+    if (child === null || child === undefined || child === false) continue;
+    element.append(typeof child === 'string' ? document.createTextNode(child) : child);
+  }
+  return element;
+}
+
+export function clear(element: Element): void {
+  while (element.firstChild) element.removeChild(element.firstChild);
+}
+
+/** Announces a message to screen readers and shows it in the status line. */
+export function announce(region: HTMLElement, message: string, kind: 'info' | 'error' = 'info'): void {
+  region.textContent = message;
+  region.dataset.kind = kind;
+}
