@@ -26,7 +26,8 @@ public static class AmendmentLedger
         var line = new StringBuilder("Proposed by ");
         line.AppendJoin(", ", amendment.CoSponsors.Prepend(amendment.ProposedBy).Select(Name));
 
-        var current = PositionHistory.Current(history, amendment.Id);
+        // A sponsor's position is its sponsorship (a delegation may have taken a position before joining as co-sponsor).
+        var current = PositionHistory.Current(history, amendment.Id).Where(p => !amendment.IsSponsoredBy(p.Delegation)).ToList();
         var memberStates = current.Where(p => byId.TryGetValue(p.Delegation, out var d) && d.CountsTowardConsensus).ToList();
         var others = current.Except(memberStates).ToList();
         AppendGroups(line, memberStates, Name);

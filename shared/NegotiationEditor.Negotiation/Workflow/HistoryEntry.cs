@@ -36,6 +36,9 @@ public enum HistoryEvent
     /// <summary>An amendment was proposed.</summary>
     AmendmentProposed,
 
+    /// <summary>A delegation joined an amendment as co-sponsor.</summary>
+    CoSponsorJoined,
+
     /// <summary>An amendment was withdrawn.</summary>
     AmendmentWithdrawn,
 

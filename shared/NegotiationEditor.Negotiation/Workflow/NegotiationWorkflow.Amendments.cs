@@ -1,5 +1,6 @@
 using NegotiationEditor.Negotiation.Access;
 using NegotiationEditor.Negotiation.Amendments;
+using NegotiationEditor.Negotiation.Delegations;
 using NegotiationEditor.Negotiation.Documents;
 
 namespace NegotiationEditor.Negotiation.Workflow;
@@ -86,6 +87,40 @@ public sealed partial class NegotiationWorkflow
 
         return Decide(state, actor, document!, amendment, AmendmentStatus.Withdrawn, HistoryEvent.AmendmentWithdrawn,
             $"{NameOf(state, amendment.ProposedBy)} withdrew its amendment in {amendment.Anchor.Paragraph}");
+    }
+
+    /// <summary>A delegation joins an open amendment as co-sponsor. From then on its sponsorship is its position:
+    /// any position it took before no longer shows in the ledger.</summary>
+    public Outcome<Change<Amendment>> JoinAsCoSponsor(
+        NegotiationState state, ParticipantId actor, DocumentId documentId, AmendmentId amendmentId, DelegationId delegation)
+    {
+        if (FindAmendment(state, documentId, amendmentId) is var (document, amendment, missing) && missing is not null)
+        {
+            return missing;
+        }
+
+        if (Check(state, actor, NegotiationAction.Propose, document!, delegation) is { } refusal)
+        {
+            return refusal;
+        }
+
+        var name = NameOf(state, delegation);
+        if (!amendment!.IsOpen)
+        {
+            return Refusal.Conflict($"the amendment is {AmendmentLifecycle.Describe(amendment.Status)}: only a proposed amendment gains co-sponsors");
+        }
+
+        if (amendment.IsSponsoredBy(delegation))
+        {
+            return Refusal.Conflict($"{name} already sponsors this amendment");
+        }
+
+        var joined = amendment with { CoSponsors = amendment.CoSponsors.Add(delegation) };
+        var next = Record(Replace(state, document!, document! with { Amendments = document.Amendments.Replace(amendment, joined) }), actor,
+            HistoryEvent.CoSponsorJoined,
+            $"{name} joined the amendment of {NameOf(state, amendment.ProposedBy)} in {amendment.Anchor.Paragraph} as co-sponsor",
+            document.Id, amendment.Id, delegation: delegation);
+        return new Change<Amendment>(next, joined);
     }
 
     /// <summary>The chair rejects an amendment.</summary>
