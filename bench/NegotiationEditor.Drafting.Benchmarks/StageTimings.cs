@@ -4,20 +4,25 @@ using NegotiationEditor.Drafting.Redlines;
 
 namespace NegotiationEditor.Drafting.Benchmarks;
 
-/// <summary>Where Compare spends its time: tokenizing, aligning, word diffs (the --stages mode).</summary>
+/// <summary>Where Compare spends its time (process CPU time, summed over rounds) and allocation: the --stages mode.</summary>
 public static class StageTimings
 {
-    private static string Mb(long bytes) => $"{bytes / 1024.0 / 1024.0:F2} MB";
+    private const int Rounds = 12;
 
     public static void Run(int words)
     {
         var pair = new UnDraftGenerator(QuickRun.Seed).Generate(words);
-        var oldTexts = pair.Old.Paragraphs.Select(Redliner.TextOf).ToArray();
-        var newTexts = pair.New.Paragraphs.Select(Redliner.TextOf).ToArray();
-        for (var round = 0; round < 5; round++)
+        var cpu = new double[4];
+        var bytes = new long[4];
+        for (var round = 0; round < Rounds + 2; round++)
         {
-            var watch = Stopwatch.StartNew();
-            var allocatedBefore = GC.GetAllocatedBytesForCurrentThread();
+            var marks = new List<(TimeSpan Cpu, long Bytes)>();
+            void Mark() => marks.Add((Process.GetCurrentProcess().TotalProcessorTime, GC.GetAllocatedBytesForCurrentThread()));
+
+            Mark();
+            var oldTexts = pair.Old.Paragraphs.Select(Redliner.TextOf).ToArray();
+            var newTexts = pair.New.Paragraphs.Select(Redliner.TextOf).ToArray();
+            Mark();
             var table = new TokenTable();
             var oldSide = new ComparedSide(oldTexts);
             var newSide = new ComparedSide(newTexts);
@@ -31,12 +36,9 @@ public static class StageTimings
                 newSide.Profile(j);
             }
 
-            var profiledBytes = GC.GetAllocatedBytesForCurrentThread();
-
-            var tokenized = watch.Elapsed.TotalMilliseconds;
-            var matches = new ParagraphAligner(0.5, true).Align(oldSide, newSide);
-            var aligned = watch.Elapsed.TotalMilliseconds;
-            var alignedBytes = GC.GetAllocatedBytesForCurrentThread();
+            Mark();
+            var matches = new ParagraphAligner(RedlinerBuilder.DefaultMinimumSimilarity, true).Align(oldSide, newSide);
+            Mark();
             var differ = new WordDiffer(new Differ());
             foreach (var (i, j, _) in matches)
             {
@@ -46,11 +48,23 @@ public static class StageTimings
                 }
             }
 
-            var diffed = watch.Elapsed.TotalMilliseconds;
-            var diffedBytes = GC.GetAllocatedBytesForCurrentThread();
-            Console.WriteLine(
-                $"profile {tokenized:F1} ms {Mb(profiledBytes - allocatedBefore)}, align {aligned - tokenized:F1} ms {Mb(alignedBytes - profiledBytes)}, " +
-                $"word diffs {diffed - aligned:F1} ms {Mb(diffedBytes - alignedBytes)}");
+            Mark();
+            if (round < 2)
+            {
+                continue;
+            }
+
+            for (var s = 0; s < 4; s++)
+            {
+                cpu[s] += (marks[s + 1].Cpu - marks[s].Cpu).TotalMilliseconds / Rounds;
+                bytes[s] += (marks[s + 1].Bytes - marks[s].Bytes) / Rounds;
+            }
+        }
+
+        string[] names = ["paragraph texts", "profiles (all paragraphs)", "alignment", "word diffs"];
+        for (var s = 0; s < 4; s++)
+        {
+            Console.WriteLine($"{names[s],-26} CPU {cpu[s],7:F1} ms  allocated {bytes[s] / 1024.0 / 1024.0,6:F2} MB");
         }
     }
 }

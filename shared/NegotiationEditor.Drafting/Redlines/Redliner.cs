@@ -1,4 +1,3 @@
-using System.Text;
 using DiffPlex;
 using NegotiationEditor.Drafting.Drafts;
 
@@ -87,23 +86,45 @@ public sealed class Redliner
             return paragraph.Text;
         }
 
-        var text = new StringBuilder();
-        if (paragraph.Label is { } label)
+        // One allocation of the exact length: drafts of hundreds of thousands of words are compared in one go.
+        var label = paragraph.Label;
+        var length = paragraph.Text.Length;
+        if (label is not null)
         {
-            text.Append(label).Append('.');
-            if (paragraph.Text.Length > 0)
-            {
-                text.Append(' ');
-            }
+            length += label.Length + 1 + (paragraph.Text.Length > 0 ? 1 : 0);
         }
 
-        text.Append(paragraph.Text);
         foreach (var item in paragraph.Items)
         {
-            text.Append('\n').Append(ParagraphItem.MarkerText(item.Marker)).Append(item.Text);
+            length += 1 + ParagraphItem.MarkerText(item.Marker).Length + item.Text.Length;
         }
 
-        return text.ToString();
+        return string.Create(length, paragraph, static (span, paragraph) =>
+        {
+            var at = 0;
+            if (paragraph.Label is { } label)
+            {
+                label.AsSpan().CopyTo(span);
+                at = label.Length;
+                span[at++] = '.';
+                if (paragraph.Text.Length > 0)
+                {
+                    span[at++] = ' ';
+                }
+            }
+
+            paragraph.Text.AsSpan().CopyTo(span[at..]);
+            at += paragraph.Text.Length;
+            foreach (var item in paragraph.Items)
+            {
+                span[at++] = '\n';
+                var marker = ParagraphItem.MarkerText(item.Marker);
+                marker.AsSpan().CopyTo(span[at..]);
+                at += marker.Length;
+                item.Text.AsSpan().CopyTo(span[at..]);
+                at += item.Text.Length;
+            }
+        });
     }
 
     private static Draft Parse(string source, string which)
