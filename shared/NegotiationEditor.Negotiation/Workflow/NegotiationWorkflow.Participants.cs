@@ -67,6 +67,11 @@ public sealed partial class NegotiationWorkflow
             return Refusal.Invalid(roleProblem);
         }
 
+        if (CheckOfficers(state, actor, role) is { } officers)
+        {
+            return officers;
+        }
+
         if (role == ParticipantRole.Chair && state.Participants.Any(p => p.Role == ParticipantRole.Chair && !p.IsRemoved))
         {
             return Refusal.Conflict("the negotiation already has a chair");
@@ -103,6 +108,16 @@ public sealed partial class NegotiationWorkflow
             return Refusal.Invalid("a participant cannot remove themselves");
         }
 
+        if (found.Role == ParticipantRole.Chair)
+        {
+            return Refusal.Invalid("the chair cannot be removed");
+        }
+
+        if (CheckOfficers(state, actor, found.Role) is { } officers)
+        {
+            return officers;
+        }
+
         var removed = found with { IsRemoved = true };
         var next = state with { Participants = state.Participants.Replace(found, removed) };
         next = Record(next, actor, HistoryEvent.ParticipantRemoved, $"{found.Name} was removed from the negotiation");
@@ -121,6 +136,11 @@ public sealed partial class NegotiationWorkflow
         if (state.FindParticipant(participant) is not { } found)
         {
             return Refusal.NotFound("there is no such participant in this negotiation");
+        }
+
+        if (CheckOfficers(state, actor, found.Role) is { } officers)
+        {
+            return officers;
         }
 
         if (found.IsRemoved)
@@ -149,6 +169,11 @@ public sealed partial class NegotiationWorkflow
             return Refusal.NotFound("there is no such participant in this negotiation");
         }
 
+        if (CheckOfficers(state, actor, found.Role) is { } officers)
+        {
+            return officers;
+        }
+
         var valid = state.Invites.Where(i => i.Participant == participant && !i.IsRevoked).ToList();
         if (valid.Count == 0)
         {
@@ -160,4 +185,11 @@ public sealed partial class NegotiationWorkflow
         var next = Record(state with { Invites = invites }, actor, HistoryEvent.InvitesRevoked, $"the invites of {found.Name} were revoked");
         return new Change<int>(next, valid.Count);
     }
+
+    /// <summary>The secretariat manages delegates, stakeholders and observers; only the chair adds, invites or removes
+    /// the chair and the secretariat (an invite hands over the rights of the one invited).</summary>
+    private static Refusal? CheckOfficers(NegotiationState state, ParticipantId actor, ParticipantRole target) =>
+        target is ParticipantRole.Chair or ParticipantRole.Secretariat && state.FindParticipant(actor)?.Role != ParticipantRole.Chair
+            ? Refusal.Forbidden("only the chair manages the access of the chair and the secretariat")
+            : null;
 }

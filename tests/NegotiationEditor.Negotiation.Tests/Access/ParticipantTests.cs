@@ -81,4 +81,35 @@ public sealed class ParticipantTests
         Assert.That(twice.Refusal, Is.EqualTo(Refusal.Conflict("Delegate of UK has already been removed")));
         Assert.That(table.State.FindParticipant(uk)!.IsRemoved, Is.True);
     }
+
+    [Test]
+    public void The_secretariat_cannot_take_over_the_access_of_the_chair_or_the_secretariat()
+    {
+        var table = new SeedTable();
+        var secretariat = table.Secretariat.Id;
+        var colleague = table.Apply(table.Workflow.AddParticipant(table.State, table.Chair.Id, "Second officer", ParticipantRole.Secretariat, null));
+        var refusal = Refusal.Forbidden("only the chair manages the access of the chair and the secretariat");
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(table.Workflow.IssueInvite(table.State, secretariat, table.Chair.Id).Refusal, Is.EqualTo(refusal));
+            Assert.That(table.Workflow.IssueInvite(table.State, secretariat, colleague.Id).Refusal, Is.EqualTo(refusal));
+            Assert.That(table.Workflow.RevokeInvites(table.State, secretariat, table.Chair.Id).Refusal, Is.EqualTo(refusal));
+            Assert.That(table.Workflow.RemoveParticipant(table.State, secretariat, colleague.Id).Refusal, Is.EqualTo(refusal));
+            Assert.That(table.Workflow.AddParticipant(table.State, secretariat, "Third officer", ParticipantRole.Secretariat, null).Refusal, Is.EqualTo(refusal));
+            Assert.That(table.Workflow.IssueInvite(table.State, secretariat, table.DelegateOf("UK").Id).Succeeded, Is.True);
+            Assert.That(table.Workflow.IssueInvite(table.State, table.Chair.Id, table.Chair.Id).Succeeded, Is.True);
+            Assert.That(table.Workflow.RemoveParticipant(table.State, table.Chair.Id, colleague.Id).Succeeded, Is.True);
+        });
+    }
+
+    [Test]
+    public void The_chair_cannot_be_removed()
+    {
+        var table = new SeedTable();
+        var colleague = table.Apply(table.Workflow.AddParticipant(table.State, table.Chair.Id, "Second officer", ParticipantRole.Secretariat, null));
+
+        Assert.That(table.Workflow.RemoveParticipant(table.State, colleague.Id, table.Chair.Id).Refusal,
+            Is.EqualTo(Refusal.Invalid("the chair cannot be removed")));
+    }
 }
