@@ -20,9 +20,9 @@ public sealed record DocxRedlineOptions(string Author, DateTimeOffset Date)
 /// Renders a redline as a Word document whose differences are native tracked changes
 /// (DocumentFormat.OpenXml): inserted text in <c>w:ins</c>, deleted text in <c>w:del</c> as
 /// <c>w:delText</c>, inserted and deleted paragraphs with their paragraph marks marked too, and moved
-/// paragraphs as <c>w:moveFrom</c> at their old place and <c>w:moveTo</c> at their new one. Every
-/// revision carries the author and date given. Accepting all changes in Word gives the new draft;
-/// rejecting them all gives the old one.
+/// paragraphs as <c>w:moveFrom</c> at their old place and <c>w:moveTo</c> at their new one (a word
+/// deleted from a moved paragraph is a <c>w:del</c> inside the <c>w:moveTo</c>). Every revision carries
+/// the author and date given. Accepting all changes gives the new draft; rejecting them all, the old one.
 /// </summary>
 public static class DocxRedlineRenderer
 {
@@ -196,7 +196,9 @@ public static class DocxRedlineRenderer
                         p.Append(Stamp(new W.InsertedRun(TextRun(run.Text, deleted: false, bold))));
                         break;
                     case RunKind.Deleted:
-                        p.Append(Stamp(new W.DeletedRun(TextRun(run.Text, deleted: true, bold))));
+                        // A word deleted from a moved paragraph was moved, then deleted: rejecting the move must take it away too.
+                        var deletion = Stamp(new W.DeletedRun(TextRun(run.Text, deleted: true, bold)));
+                        p.Append(unchangedAsMove ? Stamp(new W.MoveToRun(deletion)) : deletion);
                         break;
                     default:
                         p.Append(unchangedAsMove

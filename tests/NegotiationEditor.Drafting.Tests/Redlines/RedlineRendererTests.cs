@@ -212,6 +212,8 @@ public sealed class RedlineRendererTests
             Assert.That(deletions.SelectMany(d => d.Descendants<W.DeletedText>()).Select(t => t.Text),
                 Does.Contain("in accordance with").And.Contain("procedures").And.Contain(" and the CSTD"));
             Assert.That(deletions.SelectMany(d => d.Descendants<W.Text>()), Is.Empty, "deleted text is w:delText");
+            Assert.That(body.Descendants<W.MoveToRun>().SelectMany(m => m.Elements<W.DeletedRun>()).Select(d => d.InnerText), Is.EqualTo(new[] { "4" }),
+                "the moved paragraph's old number is deleted inside the move");
             Assert.That(revisions.Select(r => r.GetAttribute("author", WordNamespace).Value), Has.All.EqualTo("Secretariat"));
             Assert.That(revisions.Select(r => r.GetAttribute("date", WordNamespace).Value), Has.All.StartWith("2010-12-08T19:30:00"));
             var ids = body.Descendants().Where(e => e is W.InsertedRun or W.DeletedRun or W.MoveToRun or W.MoveFromRun or W.Inserted or W.Deleted or W.MoveTo or W.MoveFrom)
@@ -256,14 +258,20 @@ public sealed class RedlineRendererTests
         where T : DocumentFormat.OpenXml.OpenXmlElement =>
         paragraph.ParagraphProperties?.ParagraphMarkRunProperties?.GetFirstChild<T>() is not null;
 
+    /// <summary>
+    /// A paragraph's text once every revision is accepted (inserted and moved-to text stays, deleted text
+    /// goes) or rejected (inserted and moved-to text goes, deleted text stays), nested revisions included.
+    /// </summary>
     private static string TextOf(W.Paragraph paragraph, bool accept)
     {
         var text = new System.Text.StringBuilder();
         foreach (var run in paragraph.Descendants<W.Run>())
         {
-            var inserted = run.Parent is W.InsertedRun;
-            var deleted = run.Parent is W.DeletedRun;
-            if ((accept && deleted) || (!accept && inserted))
+            var revisions = run.Ancestors().TakeWhile(a => a is not W.Paragraph).ToList();
+            var removed = accept
+                ? revisions.Any(r => r is W.DeletedRun or W.MoveFromRun)
+                : revisions.Any(r => r is W.InsertedRun or W.MoveToRun);
+            if (removed)
             {
                 continue;
             }
