@@ -90,7 +90,7 @@ public static class AmendmentEdits
             _ => string.Empty,
         };
 
-        if (at.Length == 0 && replacement.Length == 0 || currentText.AsSpan(at.Start, at.Length).SequenceEqual(replacement))
+        if (currentText.AsSpan(at.Start, at.Length).SequenceEqual(replacement))
         {
             return Outcome<IReadOnlyList<TextEdit>>.Success([]);
         }
