@@ -105,7 +105,8 @@ public static class AccessPolicy
         _ => "do that",
     };
 
-    private static string Describe(OnScreenDrafting onScreenDrafting) => onScreenDrafting switch
+    /// <summary>The on-screen drafting mode in words, as in "on-screen drafting is {mode}".</summary>
+    public static string Describe(OnScreenDrafting onScreenDrafting) => onScreenDrafting switch
     {
         OnScreenDrafting.ChairAndSecretariat => "for the chair and the secretariat",
         OnScreenDrafting.MemberStates => "open to member states",

@@ -52,12 +52,12 @@ public sealed partial class NegotiationWorkflow
 
         if (document!.OnScreenDrafting == mode)
         {
-            return Refusal.Conflict("on-screen drafting is already so");
+            return Refusal.Conflict($"on-screen drafting of {document.Symbol} is already {AccessPolicy.Describe(mode)}");
         }
 
         var switched = document with { OnScreenDrafting = mode };
         var next = Record(Replace(state, document, switched), actor, HistoryEvent.OnScreenDraftingSwitched,
-            $"on-screen drafting of {document.Symbol} switched to {mode}", document.Id);
+            $"on-screen drafting of {document.Symbol} is now {AccessPolicy.Describe(mode)}", document.Id);
         return new Change<NegotiatedDocument>(next, switched);
     }
 }

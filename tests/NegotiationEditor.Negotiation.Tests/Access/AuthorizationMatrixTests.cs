@@ -151,6 +151,11 @@ public sealed class AuthorizationMatrixTests
             Assert.That(Types(closed, table.Chair), Is.False);
             Assert.That(Types(closed, table.Secretariat), Is.False);
             Assert.That(room.Open.FindDocument(table.Document)!.OnScreenDrafting, Is.EqualTo(OnScreenDrafting.ChairAndSecretariat));
+            Assert.That(open.History[^1].Description, Is.EqualTo("on-screen drafting of E/CN.16/2010/CRP.1 is now open to member states"));
+            Assert.That(table.Workflow.SwitchOnScreenDrafting(open, table.Chair.Id, table.Document, OnScreenDrafting.MemberStates).Refusal,
+                Is.EqualTo(Refusal.Conflict("on-screen drafting of E/CN.16/2010/CRP.1 is already open to member states")));
+            Assert.That(table.Workflow.SwitchOnScreenDrafting(open, table.Chair.Id, table.Document, (OnScreenDrafting)7).Refusal,
+                Is.EqualTo(Refusal.Invalid("unknown on-screen drafting mode")));
         });
     }
 
