@@ -80,4 +80,19 @@ public sealed class AdoptionTests
         Assert.That(table.State.IsConcluded, Is.True);
         Assert.That(outcome.Refusal, Is.EqualTo(Refusal.Forbidden("the text has been adopted: it can only be read")));
     }
+
+    [Test]
+    public void A_new_document_can_be_tabled_after_adoption_and_the_adopted_one_stays_sealed()
+    {
+        var table = new SeedTable();
+        table.Apply(table.Workflow.Adopt(table.State, table.Chair.Id, table.Document, table.Live.Text));
+
+        var next = table.Apply(table.Workflow.TableDocument(table.State, table.Secretariat.Id, "Modalities", "E/CN.16/2010/CRP.3"));
+        var onAdopted = table.Workflow.Propose(table.State, table.DelegateOf("Greece").Id, table.Document,
+            table.Replacement("Greece", "in accordance with", "bearing in mind"), table.Live.Text);
+
+        Assert.That(table.State.IsConcluded, Is.False);
+        Assert.That(table.State.FindDocument(next.Id)!.IsAdopted, Is.False);
+        Assert.That(onAdopted.Refusal, Is.EqualTo(Refusal.Forbidden("the text has been adopted: it can only be read")));
+    }
 }
