@@ -1,3 +1,5 @@
+using System.Runtime.InteropServices;
+
 namespace NegotiationEditor.Drafting.Redlines;
 
 /// <summary>One line of a paragraph alignment: an old paragraph, a new one, or a pair.</summary>
@@ -69,49 +71,53 @@ internal sealed class ParagraphAligner(double minimumSimilarity, bool detectMove
             return;
         }
 
-        // Every old paragraph of the middle, by text; copies of one text chained in order.
-        var heads = new Dictionary<string, int>(oldEnd - start, StringComparer.Ordinal);
-        var tails = new Dictionary<string, int>(oldEnd - start, StringComparer.Ordinal);
+        // Every old paragraph of the middle, by text (each text hashed once); copies of one text chained in order.
+        var chains = new Dictionary<string, int>(oldEnd - start, StringComparer.Ordinal);
         var next = new int[oldTexts.Count];
-        var oldCopies = new Dictionary<string, int>(oldEnd - start, StringComparer.Ordinal);
+        var tail = new int[oldTexts.Count];
+        var oldCopies = new int[oldTexts.Count];
+        var newCopies = new int[oldTexts.Count];
         for (var i = start; i < oldEnd; i++)
         {
             next[i] = -1;
-            var text = oldTexts[i];
-            if (tails.TryGetValue(text, out var tail))
+            ref var head = ref CollectionsMarshal.GetValueRefOrAddDefault(chains, oldTexts[i], out var exists);
+            if (!exists)
             {
-                next[tail] = i;
+                head = i;
+                tail[i] = i;
             }
             else
             {
-                heads[text] = i;
+                next[tail[head]] = i;
+                tail[head] = i;
             }
 
-            tails[text] = i;
-            oldCopies[text] = oldCopies.GetValueOrDefault(text) + 1;
+            oldCopies[head]++;
         }
 
-        var newCopies = new Dictionary<string, int>(newEnd - start, StringComparer.Ordinal);
+        // For each new paragraph of the middle, the head of the chain of old paragraphs with its text (-1 if none).
+        var chainOf = new int[newTexts.Count];
         for (var j = start; j < newEnd; j++)
         {
-            if (heads.ContainsKey(newTexts[j]))
+            chainOf[j] = chains.TryGetValue(newTexts[j], out var head) ? head : -1;
+            if (chainOf[j] >= 0)
             {
-                newCopies[newTexts[j]] = newCopies.GetValueOrDefault(newTexts[j]) + 1;
+                newCopies[chainOf[j]]++;
             }
         }
 
         var repeated = false;
         for (var j = start; j < newEnd; j++)
         {
-            var text = newTexts[j];
-            if (!heads.TryGetValue(text, out var i))
+            var head = chainOf[j];
+            if (head < 0)
             {
                 continue;
             }
 
-            if (oldCopies[text] == 1 && newCopies[text] == 1)
+            if (oldCopies[head] == 1 && newCopies[head] == 1)
             {
-                Pair(i, j, oldPartner, newPartner);
+                Pair(head, j, oldPartner, newPartner);
             }
             else
             {
@@ -133,13 +139,13 @@ internal sealed class ParagraphAligner(double minimumSimilarity, bool detectMove
                 continue;
             }
 
-            if (!heads.TryGetValue(newTexts[j], out var i))
+            if (chainOf[j] < 0)
             {
                 continue;
             }
 
             var chosen = -1;
-            for (var copy = i; copy >= 0; copy = next[copy])
+            for (var copy = chainOf[j]; copy >= 0; copy = next[copy])
             {
                 if (oldPartner[copy] >= 0)
                 {
