@@ -18,4 +18,18 @@ public static class Eventually
         }
         return true;
     }
+
+    public static async Task<bool> HoldsAsync(Func<Task<bool>> condition, TimeSpan? limit = null)
+    {
+        var until = DateTime.UtcNow + (limit ?? Limit);
+        while (!await condition())
+        {
+            if (DateTime.UtcNow > until)
+            {
+                return false;
+            }
+            await Task.Delay(20);
+        }
+        return true;
+    }
 }
