@@ -27,6 +27,21 @@ public sealed class RedlinePropertyTests
         });
     }
 
+    [FsCheckProperty(MaxTest = 500)]
+    public void Any_text_at_all_is_rebuilt_exactly_from_the_runs(FsCheck.NonNull<string>[] oldParagraphs, FsCheck.NonNull<string>[] newParagraphs)
+    {
+        var old = (oldParagraphs ?? []).Select(p => p.Get).ToList();
+        var @new = (newParagraphs ?? []).Select(p => p.Get).ToList();
+
+        var redline = Redliner.Default.Compare(old, @new);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(redline.Paragraphs.Where(p => p.OldPosition is not null).OrderBy(p => p.OldPosition).Select(p => p.OldText), Is.EqualTo(old));
+            Assert.That(redline.Paragraphs.Where(p => p.NewPosition is not null).OrderBy(p => p.NewPosition).Select(p => p.NewText), Is.EqualTo(@new));
+        });
+    }
+
     [FsCheckProperty(MaxTest = 300)]
     public void A_word_edit_inside_one_paragraph_marks_no_other_paragraph_changed(int seed)
     {
