@@ -64,10 +64,11 @@ public static class DocumentEndpoints
     private static async Task<Results<Created<DocumentView>, ProblemHttpResult>> Table(HttpContext context, LiveWorkflow workflow)
     {
         var caller = Callers.Of(context);
+        // Tabling is the secretariat's work, the same right as circulating (as the domain decides it).
         var access = AccessPolicy.Decide(workflow.State.FindParticipant(caller.Id), NegotiationAction.Circulate, isAdopted: false, OnScreenDrafting.ChairAndSecretariat);
         if (!access.IsAllowed)
         {
-            return Problems.Refused(Refusal.Forbidden(access.Reason!));
+            return Problems.Refused(Refusal.Forbidden($"only the chair and the secretariat table documents; {caller.Name} takes part as {Participant.Describe(caller.Role)}"));
         }
 
         var (request, problem) = await RequestBody.ReadAsync<TableDocumentRequest>(context);

@@ -48,6 +48,7 @@ public static class NegotiationApi
     {
         ArgumentNullException.ThrowIfNull(app);
         app.UseRateLimiter();
+        app.Use(AnswerBareErrorsAsync);
         var api = app.MapGroup("/api")
             .AddEndpointFilter(Callers.RequireParticipantAsync)
             .RequireRateLimiting(RateLimitPolicy)
@@ -59,6 +60,29 @@ public static class NegotiationApi
             .ProducesProblem(StatusCodes.Status429TooManyRequests);
         api.MapParticipants().MapDocuments().MapAmendments().MapPositions().MapRevisions();
         return app;
+    }
+
+    // Routing answers some requests itself with an empty body (415 when the body is not JSON, 405, 404 for a path
+    // under /api that names no endpoint): give those a ProblemDetails too.
+    private static async Task AnswerBareErrorsAsync(HttpContext context, RequestDelegate next)
+    {
+        await next(context);
+        if (!context.Request.Path.StartsWithSegments("/api") || context.Response.HasStarted || context.Response.ContentType is not null)
+        {
+            return;
+        }
+
+        var problem = context.Response.StatusCode switch
+        {
+            StatusCodes.Status404NotFound => Problems.NotFound($"there is no endpoint {context.Request.Path} (see /openapi/v1.json)"),
+            StatusCodes.Status405MethodNotAllowed => Problems.MethodNotAllowed($"{context.Request.Method} is not allowed on {context.Request.Path} (see /openapi/v1.json)"),
+            StatusCodes.Status415UnsupportedMediaType => Problems.UnsupportedMediaType($"send the body as application/json (got '{context.Request.ContentType}')"),
+            _ => null,
+        };
+        if (problem is not null)
+        {
+            await problem.ExecuteAsync(context);
+        }
     }
 
     // One window per invite token (hashed, so the limiter never holds tokens), or per address without one.

@@ -38,6 +38,10 @@ public static class Problems
     public static ProblemHttpResult NotFound(string detail) =>
         Problem(StatusCodes.Status404NotFound, "not-found", "Not found", detail);
 
+    /// <summary>405: the path exists but not with this method.</summary>
+    public static ProblemHttpResult MethodNotAllowed(string detail) =>
+        Problem(StatusCodes.Status405MethodNotAllowed, "method-not-allowed", "Method not allowed", detail);
+
     /// <summary>413: the body or a text is too large.</summary>
     public static ProblemHttpResult TooLarge(string detail) =>
         Problem(StatusCodes.Status413PayloadTooLarge, "too-large", "Too large", detail);

@@ -46,6 +46,41 @@ public sealed class ApiSession : IDisposable
         return new ApiSession(client);
     }
 
+    /// <summary>Waits until <paramref name="condition"/> holds (another connection's doing); false after 20 s, which only ends a hung test.</summary>
+    public static async Task<bool> EventuallyAsync(Func<Task<bool>> condition)
+    {
+        var until = DateTime.UtcNow + TimeSpan.FromSeconds(20);
+        while (!await condition())
+        {
+            if (DateTime.UtcNow > until)
+            {
+                return false;
+            }
+
+            await Task.Delay(20);
+        }
+
+        return true;
+    }
+
+    /// <summary>Closes a /ws peer; the in-memory test server's socket may already be gone when the server closed it first.</summary>
+    public static async Task LeaveAsync(WebsocketPeer? peer)
+    {
+        if (peer is null)
+        {
+            return;
+        }
+
+        try
+        {
+            await peer.DisposeAsync();
+        }
+        catch (ObjectDisposedException)
+        {
+            // Closed by the server side of the in-memory socket already.
+        }
+    }
+
     /// <summary>A document symbol no other test uses.</summary>
     public static string FreshSymbol() => $"E/CN.16/2010/CRP.{100 + Interlocked.Increment(ref _symbols)}";
 

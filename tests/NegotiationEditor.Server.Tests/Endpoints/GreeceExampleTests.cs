@@ -134,9 +134,10 @@ public sealed class GreeceExampleTests
 
         await using var chairOnHub = await HubPeer.JoinAsync(server.Server, invites.Chair, document);
         await chairOnHub.AppendAsync(" and more");
-        await using var chairOnWs = await WebsocketPeer.JoinAsync(server.Server, invites.Chair, document);
+        var chairOnWs = await WebsocketPeer.JoinAsync(server.Server, invites.Chair, document);
         await chairOnWs.AppendAsync(" and more");
         Assert.That(await Eventually.HoldsAsync(() => chairOnHub.Peer.Denials.Count > 0 && chairOnWs.Peer.Denials.Count > 0), Is.True, "both channels answered with an auth frame");
+        await ApiSession.LeaveAsync(chairOnWs);
         Assert.Multiple(async () =>
         {
             Assert.That(await chair.TextAsync(document), Is.EqualTo(expected));
