@@ -25,9 +25,6 @@ internal sealed class TokenTable
 
     public TokenKind KindOf(int id) => kinds[id];
 
-    /// <summary>Splits <paramref name="text"/> into numbered tokens.</summary>
-    public TokenizedParagraph Tokenize(string text) => Tokenize(text, 0, text.Length);
-
     /// <summary>Splits text[<paramref name="from"/>, <paramref name="to"/>) into numbered tokens; offsets stay those of the whole text.</summary>
     public TokenizedParagraph Tokenize(string text, int from, int to)
     {
