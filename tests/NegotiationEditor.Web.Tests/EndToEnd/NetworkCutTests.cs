@@ -1,0 +1,63 @@
+using NegotiationEditor.Web.Tests.Support;
+using static Microsoft.Playwright.Assertions;
+
+namespace NegotiationEditor.Web.Tests.EndToEnd;
+
+/// <summary>A participant loses the network while typing; what they typed offline arrives when it comes back.</summary>
+[TestFixture]
+[NonParallelizable]
+public sealed class NetworkCutTests
+{
+    private ServerProcess _server = null!;
+    private Chromium _chromium = null!;
+
+    [OneTimeSetUp]
+    public async Task StartServerAndBrowser()
+    {
+        _chromium = await Chromium.LaunchAsync();
+        _server = await ServerProcess.StartAsync();
+    }
+
+    [OneTimeTearDown]
+    public async Task StopServerAndBrowser()
+    {
+        if (_chromium is not null)
+        {
+            await _chromium.DisposeAsync();
+        }
+        if (_server is not null)
+        {
+            await _server.DisposeAsync();
+        }
+    }
+
+    [Test]
+    public async Task Edits_typed_offline_arrive_after_the_network_comes_back_merged_with_the_others()
+    {
+        var chair = await Participant.OpenAsync(_chromium, "chair", _server.Invite("chair"));
+        var secretariat = await Participant.OpenAsync(_chromium, "secretariat", _server.Invite("secretariat"), width: 768, height: 1024);
+
+        await chair.TypeAtEndAsync("\n\nBefore the cut.");
+        await secretariat.WaitForTextAsync("Before the cut.");
+
+        await chair.Context.SetOfflineAsync(true);
+        await Expect(chair.Page.Locator("#connection")).ToHaveAttributeAsync("data-status", "offline");
+        await chair.TypeAtEndAsync(" Typed while offline.");
+        await secretariat.Editor.ClickAsync();
+        await secretariat.Page.Keyboard.PressAsync("Control+Home");
+        await secretariat.Page.Keyboard.PressAsync("ArrowDown");
+        await secretariat.Page.Keyboard.PressAsync("Home");
+        await secretariat.Page.Keyboard.TypeAsync("SECRETARIAT ");
+        await chair.WaitForTextAsync("SECRETARIAT ", present: false);
+        Assert.That(await secretariat.TextAsync(), Does.Not.Contain("Typed while offline."));
+        await Screenshots.TakeAsync(chair.Page, "13-offline-typing", "The chair typing while offline", forDocs: true);
+        await Screenshots.TakeAsync(secretariat.Page, "14-tablet-width", "The secretariat's page at 768 px wide", forDocs: true);
+
+        await chair.Context.SetOfflineAsync(false);
+        await Expect(chair.Page.Locator("#connection")).ToHaveAttributeAsync("data-status", "connected", new() { Timeout = 30_000 });
+        await secretariat.WaitForTextAsync("Before the cut. Typed while offline.");
+        await chair.WaitForTextAsync("SECRETARIAT ");
+        Assert.That(await chair.TextAsync(), Is.EqualTo(await secretariat.TextAsync()));
+        await Screenshots.TakeAsync(secretariat.Page, "15-offline-edits-arrived", "The secretariat's page once the chair is back online");
+    }
+}
