@@ -79,6 +79,45 @@ public static class QuickRun
         return exact ? 0 : 1;
     }
 
+    /// <summary>Compare cost at one size for several edit densities (the --density mode).</summary>
+    public static int Density(int words, double[] shares)
+    {
+        Console.WriteLine($"machine: {Environment.ProcessorCount} cores, {CpuModel()}, .NET {Environment.Version}; load average at start: {LoadAverage()}");
+        Console.WriteLine("| Words edited | Word edits | Compare, wall min | Compare, CPU time | Allocated | Exactness |");
+        Console.WriteLine("|---|---|---|---|---|---|");
+        var exact = true;
+        foreach (var share in shares)
+        {
+            var pair = new UnDraftGenerator(Seed).Generate(words, share);
+            var problems = RedlineExactness.Check(Redliner.Default.Compare(pair.Old, pair.New), pair.Edits);
+            exact &= problems.Count == 0;
+            for (var k = 0; k < 10; k++)
+            {
+                Redliner.Default.Compare(pair.Old, pair.New);
+            }
+
+            const int runs = 30;
+            var best = double.MaxValue;
+            var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
+            for (var k = 0; k < runs; k++)
+            {
+                var watch = Stopwatch.StartNew();
+                Redliner.Default.Compare(pair.Old, pair.New);
+                best = Math.Min(best, watch.Elapsed.TotalMilliseconds);
+            }
+
+            var cpu = (Process.GetCurrentProcess().TotalProcessorTime - cpuBefore).TotalMilliseconds / runs;
+            var before = GC.GetAllocatedBytesForCurrentThread();
+            Redliner.Default.Compare(pair.Old, pair.New);
+            var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+            Console.WriteLine(
+                $"| {share:P1} | {pair.Edits.EditCount} | {best:F1} ms | {cpu:F1} ms | {allocated / 1024.0 / 1024.0:F2} MB | " +
+                $"{(problems.Count == 0 ? "exact" : $"{problems.Count} problems")} |");
+        }
+
+        return exact ? 0 : 1;
+    }
+
     private static void References(GeneratedPair pair)
     {
         var oldText = DraftWriter.Write(pair.Old);
