@@ -99,7 +99,7 @@ public sealed class Transaction
             {
                 ds.SortAndMerge();
                 transaction.AfterState = store.GetStateVector();
-                foreach (var (type, subs) in transaction.Changed.ToArray())
+                foreach (var (type, subs) in transaction.Changed)
                 {
                     if (type.Item == null || !type.Item.Deleted)
                     {
@@ -107,7 +107,7 @@ public sealed class Transaction
                     }
                 }
 
-                foreach (var (type, events) in transaction.ChangedParentTypes.ToArray())
+                foreach (var (type, events) in transaction.ChangedParentTypes)
                 {
                     if (type.DeepHandlerCount > 0 && (type.Item == null || !type.Item.Deleted))
                     {
@@ -247,7 +247,7 @@ public sealed class Transaction
     }
 
     /// <summary>Merges the struct at <paramref name="pos"/> into its left neighbours while possible; returns how many merged.</summary>
-    internal static int TryToMergeWithLefts(List<AbstractStruct> structs, int pos)
+    internal static int TryToMergeWithLefts(StructList structs, int pos)
     {
         var right = structs[pos];
         var left = structs[pos - 1];

@@ -97,6 +97,28 @@ public abstract class SharedType
         }
     }
 
+    /// <summary>Whether an event for this type would reach any handler (own or deep on an ancestor).</summary>
+    internal bool IsObserved
+    {
+        get
+        {
+            if (handlers.Count > 0)
+            {
+                return true;
+            }
+
+            for (SharedType? type = this; type != null; type = type.Item?.Parent)
+            {
+                if (type.deepHandlers.Count > 0)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+    }
+
     internal void CallDeepObservers(List<YEvent> events, Transaction transaction)
     {
         foreach (var handler in deepHandlers.ToArray())

@@ -259,7 +259,10 @@ public class YText : SharedType
     internal override void CallObserver(Transaction transaction, HashSet<string?> parentSubs)
     {
         base.CallObserver(transaction, parentSubs);
-        CallTypeObservers(transaction, new YTextEvent(this, transaction, parentSubs));
+        if (IsObserved)
+        {
+            CallTypeObservers(transaction, new YTextEvent(this, transaction, parentSubs));
+        }
         if (!transaction.Local && HasFormatting)
         {
             transaction.NeedFormattingCleanup = true;
@@ -419,6 +422,27 @@ public class YText : SharedType
 
     private void InsertContent(Transaction transaction, TextPosition pos, ItemContent content, AttributeBag attributes)
     {
+        if (attributes.Count == 0 && pos.CurrentAttributes.Count == 0 && !HasFormatting)
+        {
+            // Plain text without any formatting around: nothing to open or close. As Yjs does,
+            // the new content goes after deleted items that follow the position.
+            while (pos.Right is { Deleted: true })
+            {
+                pos.Forward();
+            }
+
+            if (SearchMarkers != null)
+            {
+                UpdateMarkerChanges(pos.Index, content.Length);
+            }
+
+            var plain = NewItem(transaction, pos.Left, pos.Right, null, content);
+            plain.Integrate(transaction, 0);
+            pos.Right = plain;
+            pos.Forward();
+            return;
+        }
+
         foreach (var (key, _) in pos.CurrentAttributes.InsertionOrder())
         {
             if (!attributes.Contains(key))
@@ -505,12 +529,12 @@ public class YText : SharedType
     private static int CleanupFormattingGap(Transaction transaction, Item? start, Item? current, AttributeBag startAttributes, AttributeBag currentAttributes)
     {
         var end = start;
-        var endFormats = new Dictionary<string, FormatContent>();
+        Dictionary<string, FormatContent>? endFormats = null;
         while (end != null && (!end.Countable || end.Deleted))
         {
             if (!end.Deleted && end.Content is FormatContent cf)
             {
-                endFormats[cf.Key] = cf;
+                (endFormats ??= new Dictionary<string, FormatContent>())[cf.Key] = cf;
             }
 
             end = end.Right;
@@ -530,7 +554,7 @@ public class YText : SharedType
                 var key = format.Key;
                 var value = format.Value;
                 var startValue = JsValues.OrNull(startAttributes.GetOrNull(key));
-                if (!endFormats.TryGetValue(key, out var endFormat) || endFormat != format || JsValues.StrictEquals(startValue, value))
+                if (endFormats == null || !endFormats.TryGetValue(key, out var endFormat) || endFormat != format || JsValues.StrictEquals(startValue, value))
                 {
                     start.Delete(transaction);
                     cleanups++;
@@ -562,7 +586,7 @@ public class YText : SharedType
     private void DeleteText(Transaction transaction, TextPosition pos, int length)
     {
         var startLength = length;
-        var startAttributes = pos.CurrentAttributes.Copy();
+        var startAttributes = pos.CurrentAttributes.Count == 0 ? AttributeBag.Empty : pos.CurrentAttributes.Copy();
         var start = pos.Right;
         while (length > 0 && pos.Right != null)
         {
@@ -701,6 +725,9 @@ public class YText : SharedType
 internal sealed class AttributeBag
 {
     private readonly List<KeyValuePair<string, object?>> entries = new();
+
+    /// <summary>An empty bag that is only read, never changed.</summary>
+    public static readonly AttributeBag Empty = new(null);
 
     public AttributeBag(IEnumerable<KeyValuePair<string, object?>>? source)
     {
