@@ -59,7 +59,9 @@ public class YText : SharedType
         RequireTransaction(t =>
         {
             var pos = FindPosition(t, index, attributes == null);
-            var attrs = attributes == null ? pos.CurrentAttributesCopy() : new AttributeBag(attributes);
+            var attrs = attributes == null
+                ? (pos.CurrentAttributes.Count == 0 ? AttributeBag.Empty : pos.CurrentAttributesCopy())
+                : new AttributeBag(attributes);
             InsertContent(t, pos, new TextContent(text), attrs);
         });
     }
@@ -443,6 +445,11 @@ public class YText : SharedType
             return;
         }
 
+        if (ReferenceEquals(attributes, AttributeBag.Empty))
+        {
+            attributes = new AttributeBag(null);
+        }
+
         foreach (var (key, _) in pos.CurrentAttributes.InsertionOrder())
         {
             if (!attributes.Contains(key))
@@ -724,7 +731,7 @@ public class YText : SharedType
 /// </summary>
 internal sealed class AttributeBag
 {
-    private readonly List<KeyValuePair<string, object?>> entries = new();
+    private List<KeyValuePair<string, object?>>? entries;
 
     /// <summary>An empty bag that is only read, never changed.</summary>
     public static readonly AttributeBag Empty = new(null);
@@ -740,7 +747,7 @@ internal sealed class AttributeBag
         }
     }
 
-    public int Count => entries.Count;
+    public int Count => entries?.Count ?? 0;
 
     public AttributeBag Copy() => new(entries);
 
@@ -748,6 +755,11 @@ internal sealed class AttributeBag
 
     private int IndexOf(string key)
     {
+        if (entries == null)
+        {
+            return -1;
+        }
+
         for (var i = 0; i < entries.Count; i++)
         {
             if (entries[i].Key == key)
@@ -762,7 +774,7 @@ internal sealed class AttributeBag
     public bool TryGet(string key, out object? value)
     {
         var i = IndexOf(key);
-        value = i >= 0 ? entries[i].Value : null;
+        value = i >= 0 ? entries![i].Value : null;
         return i >= 0;
     }
 
@@ -773,11 +785,11 @@ internal sealed class AttributeBag
         var i = IndexOf(key);
         if (i >= 0)
         {
-            entries[i] = new KeyValuePair<string, object?>(key, value);
+            entries![i] = new KeyValuePair<string, object?>(key, value);
         }
         else
         {
-            entries.Add(new KeyValuePair<string, object?>(key, value));
+            (entries ??= new List<KeyValuePair<string, object?>>()).Add(new KeyValuePair<string, object?>(key, value));
         }
     }
 
@@ -786,20 +798,20 @@ internal sealed class AttributeBag
         var i = IndexOf(key);
         if (i >= 0)
         {
-            entries.RemoveAt(i);
+            entries!.RemoveAt(i);
         }
     }
 
     /// <summary>Entries in JavaScript object enumeration order.</summary>
-    public List<KeyValuePair<string, object?>> Entries() => JsPropertyOrder.Order(entries);
+    public List<KeyValuePair<string, object?>> Entries() => entries == null ? [] : JsPropertyOrder.Order(entries);
 
     /// <summary>Entries in insertion order (JavaScript Map order).</summary>
-    public List<KeyValuePair<string, object?>> InsertionOrder() => [.. entries];
+    public List<KeyValuePair<string, object?>> InsertionOrder() => entries == null ? [] : [.. entries];
 
     public Dictionary<string, object?> ToDictionary()
     {
         var result = new Dictionary<string, object?>();
-        foreach (var (key, value) in entries)
+        foreach (var (key, value) in entries ?? [])
         {
             result[key] = value;
         }
