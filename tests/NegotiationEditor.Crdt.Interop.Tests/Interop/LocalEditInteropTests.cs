@@ -26,7 +26,7 @@ public sealed class LocalEditInteropTests
     [TestCase(9300, Style.MapsAndArrays, 3, 150, TestName = "Map_and_array_edits_give_the_update_events_yjs_gives")]
     public void Scripts_give_the_same_update_events_as_yjs(int firstSeed, Style style, int peerCount, int steps)
     {
-        var scripts = Enumerable.Range(firstSeed, Scripts).Select(seed => Script.Run(seed, style, peerCount, steps)).ToList();
+        var scripts = Enumerable.Range(firstSeed, InteropScale.Times(Scripts)).Select(seed => Script.Run(seed, style, peerCount, steps)).ToList();
 
         var results = NodeYjs.Run("edit-script.mjs", new JsonObject
         {
