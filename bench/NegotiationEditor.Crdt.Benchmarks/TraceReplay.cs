@@ -39,6 +39,11 @@ internal static class TraceReplay
     public static int Run(string tracePath, int runs, string? stateOut)
     {
         var trace = EditingTrace.Load(tracePath);
+        long peakAfterLoad;
+        using (var loadedProcess = Process.GetCurrentProcess())
+        {
+            peakAfterLoad = loadedProcess.PeakWorkingSet64;
+        }
         var replayTimes = new List<double>();
         var loadTimes = new List<double>();
         var streamTimes = new List<double>();
@@ -91,6 +96,7 @@ internal static class TraceReplay
             streamMs = Median(streamTimes),
             stateBytes = state.Length,
             retainedBytes,
+            peakRssAfterTraceLoadBytes = peakAfterLoad,
             peakRssBytes = process.PeakWorkingSet64,
         }));
         return 0;

@@ -10,7 +10,8 @@
 // - loadMs: Y.applyUpdate of that state to a fresh doc;
 // - streamMs: the replay on one doc with every update event applied at once to a second doc;
 // - retainedBytes: heap used (after a full GC) while the replayed doc is alive, minus before;
-// - peakRssBytes: the process's peak resident set size when all runs are done.
+// - peakRssBytes: the process's peak resident set size when all runs are done, and
+//   peakRssAfterTraceLoadBytes: the same right after the trace was parsed, before any document.
 import fs from 'node:fs'
 import zlib from 'node:zlib'
 import * as Y from 'yjs'
@@ -23,6 +24,7 @@ if (args.trace === undefined) throw new Error('usage: replay-trace.mjs --trace F
 const runs = Number(args.runs ?? 5)
 const trace = JSON.parse(zlib.gunzipSync(fs.readFileSync(args.trace)).toString('utf8'))
 const patchCount = trace.txns.reduce((n, txn) => n + txn.patches.length, 0)
+const peakRssAfterTraceLoadBytes = process.resourceUsage().maxRSS * 1024
 
 const collect = () => { if (globalThis.gc) { globalThis.gc(); globalThis.gc() } }
 const median = values => {
@@ -99,5 +101,6 @@ process.stdout.write(JSON.stringify({
   streamMs: median(streamTimes),
   stateBytes: state.length,
   retainedBytes,
+  peakRssAfterTraceLoadBytes,
   peakRssBytes: process.resourceUsage().maxRSS * 1024
 }) + '\n')

@@ -5,7 +5,7 @@ namespace NegotiationEditor.Crdt;
 /// <summary>All structs of a document: one clock-ordered list per client, found by binary search.</summary>
 internal sealed class StructStore
 {
-    public readonly Dictionary<ulong, List<AbstractStruct>> Clients = new();
+    public readonly Dictionary<ulong, StructList> Clients = new();
 
     /// <summary>Structs that could not be integrated yet, as a V1 update, and the clocks they wait for.</summary>
     public PendingStructs? Pending;
@@ -43,7 +43,7 @@ internal sealed class StructStore
     {
         if (!Clients.TryGetValue(structure.Client, out var structs))
         {
-            structs = new List<AbstractStruct>();
+            structs = new StructList();
             Clients[structure.Client] = structs;
         }
         else if (structs.Count > 0)
@@ -59,7 +59,7 @@ internal sealed class StructStore
     }
 
     /// <summary>Index of the struct containing <paramref name="clock"/>; guesses by interpolation first.</summary>
-    public static int FindIndex(List<AbstractStruct> structs, long clock)
+    public static int FindIndex(StructList structs, long clock)
     {
         var left = 0;
         var right = structs.Count - 1;
@@ -125,7 +125,7 @@ internal sealed class StructStore
         return true;
     }
 
-    public static int FindIndexCleanStart(Transaction? transaction, List<AbstractStruct> structs, long clock)
+    public static int FindIndexCleanStart(Transaction? transaction, StructList structs, long clock)
     {
         var index = FindIndex(structs, clock);
         var structure = structs[index];
@@ -166,7 +166,7 @@ internal sealed class StructStore
     }
 
     /// <summary>Calls <paramref name="visit"/> for each struct in [clockStart, clockStart + length), split at both ends.</summary>
-    public static void IterateStructs(Transaction? transaction, List<AbstractStruct> structs, long clockStart, long length, Action<AbstractStruct> visit)
+    public static void IterateStructs(Transaction? transaction, StructList structs, long clockStart, long length, Action<AbstractStruct> visit)
     {
         if (length == 0)
         {

@@ -35,9 +35,13 @@ public sealed class Transaction
     /// <summary>Types changed in this transaction, with the map keys changed (null: the sequence part).</summary>
     internal Dictionary<SharedType, HashSet<string?>> Changed { get; } = new(ReferenceEqualityComparer.Instance);
 
-    internal Dictionary<SharedType, List<YEvent>> ChangedParentTypes { get; } = new(ReferenceEqualityComparer.Instance);
+    internal Dictionary<SharedType, List<YEvent>> ChangedParentTypes => changedParentTypes ??= new(ReferenceEqualityComparer.Instance);
 
-    internal List<AbstractStruct> MergeStructs { get; } = new();
+    private Dictionary<SharedType, List<YEvent>>? changedParentTypes;
+
+    private List<AbstractStruct>? mergeStructs;
+
+    internal List<AbstractStruct> MergeStructs => mergeStructs ??= new();
 
     internal bool NeedFormattingCleanup { get; set; }
 
@@ -99,7 +103,7 @@ public sealed class Transaction
             {
                 ds.SortAndMerge();
                 transaction.AfterState = store.GetStateVector();
-                foreach (var (type, subs) in transaction.Changed.ToArray())
+                foreach (var (type, subs) in transaction.Changed)
                 {
                     if (type.Item == null || !type.Item.Deleted)
                     {
@@ -107,7 +111,7 @@ public sealed class Transaction
                     }
                 }
 
-                foreach (var (type, events) in transaction.ChangedParentTypes.ToArray())
+                foreach (var (type, events) in transaction.changedParentTypes ?? [])
                 {
                     if (type.DeepHandlerCount > 0 && (type.Item == null || !type.Item.Deleted))
                     {
@@ -154,7 +158,7 @@ public sealed class Transaction
                     }
                 }
 
-                var mergeStructs = transaction.MergeStructs;
+                var mergeStructs = transaction.mergeStructs ?? [];
                 for (var i = mergeStructs.Count - 1; i >= 0; i--)
                 {
                     var merge = mergeStructs[i];
@@ -247,7 +251,7 @@ public sealed class Transaction
     }
 
     /// <summary>Merges the struct at <paramref name="pos"/> into its left neighbours while possible; returns how many merged.</summary>
-    internal static int TryToMergeWithLefts(List<AbstractStruct> structs, int pos)
+    internal static int TryToMergeWithLefts(StructList structs, int pos)
     {
         var right = structs[pos];
         var left = structs[pos - 1];

@@ -97,6 +97,28 @@ public abstract class SharedType
         }
     }
 
+    /// <summary>Whether an event for this type would reach any handler (own or deep on an ancestor).</summary>
+    internal bool IsObserved
+    {
+        get
+        {
+            if (handlers.Count > 0)
+            {
+                return true;
+            }
+
+            for (SharedType? type = this; type != null; type = type.Item?.Parent)
+            {
+                if (type.deepHandlers.Count > 0)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+    }
+
     internal void CallDeepObservers(List<YEvent> events, Transaction transaction)
     {
         foreach (var handler in deepHandlers.ToArray())
@@ -346,8 +368,7 @@ public abstract class SharedType
                     left.Integrate(transaction, 0);
                     break;
                 default:
-                    AnyValues.Check(value);
-                    (pending ??= new List<object?>()).Add(value);
+                    (pending ??= new List<object?>()).Add(AnyValues.Check(value));
                     break;
             }
         }
@@ -604,13 +625,44 @@ internal sealed class UntypedRoot : SharedType
     public override object? ToJson() => MapEntries();
 }
 
-/// <summary>Checks that a value can be stored as Yjs <c>any</c> content.</summary>
+/// <summary>Checks and normalizes values stored as Yjs <c>any</c> content.</summary>
 internal static class AnyValues
 {
+    /// <summary>
+    /// Validates <paramref name="value"/> and returns the value as a peer will read it: integers
+    /// as <see cref="long"/>, other numbers as <see cref="double"/>, objects and arrays copied
+    /// into <see cref="Dictionary{TKey,TValue}"/> and <see cref="List{T}"/>.
+    /// </summary>
     public static object? Check(object? value)
     {
         // Writing to a scratch writer validates the whole value (and rejects types with no form).
         new Lib0Writer(16).WriteAny(value);
-        return value;
+        return Normalize(value);
+    }
+
+    private static object? Normalize(object? value) => value switch
+    {
+        null or string or bool or long or double or byte[] or Undefined or System.Numerics.BigInteger => value,
+        int or short or sbyte or byte or ushort or uint => System.Convert.ToInt64(value, System.Globalization.CultureInfo.InvariantCulture),
+        ulong u => u <= long.MaxValue ? (long)u : (double)u,
+        float f => (double)f,
+        decimal m => (double)m,
+        ReadOnlyMemory<byte> memory => memory.ToArray(),
+        IEnumerable<KeyValuePair<string, object?>> entries => NormalizeObject(entries),
+        System.Collections.IDictionary dictionary => NormalizeObject(dictionary.Cast<System.Collections.DictionaryEntry>()
+            .Select(e => new KeyValuePair<string, object?>((string)e.Key, e.Value))),
+        System.Collections.IEnumerable sequence => sequence.Cast<object?>().Select(Normalize).ToList(),
+        _ => value,
+    };
+
+    private static Dictionary<string, object?> NormalizeObject(IEnumerable<KeyValuePair<string, object?>> entries)
+    {
+        var result = new Dictionary<string, object?>();
+        foreach (var (key, item) in entries)
+        {
+            result[key] = Normalize(item);
+        }
+
+        return result;
     }
 }

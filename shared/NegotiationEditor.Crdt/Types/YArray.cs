@@ -62,7 +62,10 @@ public sealed class YArray : SharedType
     internal override void CallObserver(Transaction transaction, HashSet<string?> parentSubs)
     {
         base.CallObserver(transaction, parentSubs);
-        CallTypeObservers(transaction, new YArrayEvent(this, transaction));
+        if (IsObserved)
+        {
+            CallTypeObservers(transaction, new YArrayEvent(this, transaction));
+        }
     }
 }
 

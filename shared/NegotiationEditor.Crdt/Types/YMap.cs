@@ -86,7 +86,10 @@ public sealed class YMap : SharedType
     internal override void CallObserver(Transaction transaction, HashSet<string?> parentSubs)
     {
         base.CallObserver(transaction, parentSubs);
-        CallTypeObservers(transaction, new YMapEvent(this, transaction, parentSubs));
+        if (IsObserved)
+        {
+            CallTypeObservers(transaction, new YMapEvent(this, transaction, parentSubs));
+        }
     }
 }
 

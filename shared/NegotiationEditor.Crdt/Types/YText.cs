@@ -59,7 +59,9 @@ public class YText : SharedType
         RequireTransaction(t =>
         {
             var pos = FindPosition(t, index, attributes == null);
-            var attrs = attributes == null ? pos.CurrentAttributesCopy() : new AttributeBag(attributes);
+            var attrs = attributes == null
+                ? (pos.CurrentAttributes.Count == 0 ? AttributeBag.Empty : pos.CurrentAttributesCopy())
+                : new AttributeBag(attributes);
             InsertContent(t, pos, new TextContent(text), attrs);
         });
     }
@@ -259,7 +261,10 @@ public class YText : SharedType
     internal override void CallObserver(Transaction transaction, HashSet<string?> parentSubs)
     {
         base.CallObserver(transaction, parentSubs);
-        CallTypeObservers(transaction, new YTextEvent(this, transaction, parentSubs));
+        if (IsObserved)
+        {
+            CallTypeObservers(transaction, new YTextEvent(this, transaction, parentSubs));
+        }
         if (!transaction.Local && HasFormatting)
         {
             transaction.NeedFormattingCleanup = true;
@@ -419,6 +424,32 @@ public class YText : SharedType
 
     private void InsertContent(Transaction transaction, TextPosition pos, ItemContent content, AttributeBag attributes)
     {
+        if (attributes.Count == 0 && pos.CurrentAttributes.Count == 0 && !HasFormatting)
+        {
+            // Plain text without any formatting around: nothing to open or close. As Yjs does,
+            // the new content goes after deleted items that follow the position.
+            while (pos.Right is { Deleted: true })
+            {
+                pos.Forward();
+            }
+
+            if (SearchMarkers != null)
+            {
+                UpdateMarkerChanges(pos.Index, content.Length);
+            }
+
+            var plain = NewItem(transaction, pos.Left, pos.Right, null, content);
+            plain.Integrate(transaction, 0);
+            pos.Right = plain;
+            pos.Forward();
+            return;
+        }
+
+        if (ReferenceEquals(attributes, AttributeBag.Empty))
+        {
+            attributes = new AttributeBag(null);
+        }
+
         foreach (var (key, _) in pos.CurrentAttributes.InsertionOrder())
         {
             if (!attributes.Contains(key))
@@ -505,12 +536,12 @@ public class YText : SharedType
     private static int CleanupFormattingGap(Transaction transaction, Item? start, Item? current, AttributeBag startAttributes, AttributeBag currentAttributes)
     {
         var end = start;
-        var endFormats = new Dictionary<string, FormatContent>();
+        Dictionary<string, FormatContent>? endFormats = null;
         while (end != null && (!end.Countable || end.Deleted))
         {
             if (!end.Deleted && end.Content is FormatContent cf)
             {
-                endFormats[cf.Key] = cf;
+                (endFormats ??= new Dictionary<string, FormatContent>())[cf.Key] = cf;
             }
 
             end = end.Right;
@@ -530,7 +561,7 @@ public class YText : SharedType
                 var key = format.Key;
                 var value = format.Value;
                 var startValue = JsValues.OrNull(startAttributes.GetOrNull(key));
-                if (!endFormats.TryGetValue(key, out var endFormat) || endFormat != format || JsValues.StrictEquals(startValue, value))
+                if (endFormats == null || !endFormats.TryGetValue(key, out var endFormat) || endFormat != format || JsValues.StrictEquals(startValue, value))
                 {
                     start.Delete(transaction);
                     cleanups++;
@@ -562,7 +593,7 @@ public class YText : SharedType
     private void DeleteText(Transaction transaction, TextPosition pos, int length)
     {
         var startLength = length;
-        var startAttributes = pos.CurrentAttributes.Copy();
+        var startAttributes = pos.CurrentAttributes.Count == 0 ? AttributeBag.Empty : pos.CurrentAttributes.Copy();
         var start = pos.Right;
         while (length > 0 && pos.Right != null)
         {
@@ -700,7 +731,10 @@ public class YText : SharedType
 /// </summary>
 internal sealed class AttributeBag
 {
-    private readonly List<KeyValuePair<string, object?>> entries = new();
+    private List<KeyValuePair<string, object?>>? entries;
+
+    /// <summary>An empty bag that is only read, never changed.</summary>
+    public static readonly AttributeBag Empty = new(null);
 
     public AttributeBag(IEnumerable<KeyValuePair<string, object?>>? source)
     {
@@ -713,7 +747,7 @@ internal sealed class AttributeBag
         }
     }
 
-    public int Count => entries.Count;
+    public int Count => entries?.Count ?? 0;
 
     public AttributeBag Copy() => new(entries);
 
@@ -721,6 +755,11 @@ internal sealed class AttributeBag
 
     private int IndexOf(string key)
     {
+        if (entries == null)
+        {
+            return -1;
+        }
+
         for (var i = 0; i < entries.Count; i++)
         {
             if (entries[i].Key == key)
@@ -735,7 +774,7 @@ internal sealed class AttributeBag
     public bool TryGet(string key, out object? value)
     {
         var i = IndexOf(key);
-        value = i >= 0 ? entries[i].Value : null;
+        value = i >= 0 ? entries![i].Value : null;
         return i >= 0;
     }
 
@@ -746,11 +785,11 @@ internal sealed class AttributeBag
         var i = IndexOf(key);
         if (i >= 0)
         {
-            entries[i] = new KeyValuePair<string, object?>(key, value);
+            entries![i] = new KeyValuePair<string, object?>(key, value);
         }
         else
         {
-            entries.Add(new KeyValuePair<string, object?>(key, value));
+            (entries ??= new List<KeyValuePair<string, object?>>()).Add(new KeyValuePair<string, object?>(key, value));
         }
     }
 
@@ -759,20 +798,20 @@ internal sealed class AttributeBag
         var i = IndexOf(key);
         if (i >= 0)
         {
-            entries.RemoveAt(i);
+            entries!.RemoveAt(i);
         }
     }
 
     /// <summary>Entries in JavaScript object enumeration order.</summary>
-    public List<KeyValuePair<string, object?>> Entries() => JsPropertyOrder.Order(entries);
+    public List<KeyValuePair<string, object?>> Entries() => entries == null ? [] : JsPropertyOrder.Order(entries);
 
     /// <summary>Entries in insertion order (JavaScript Map order).</summary>
-    public List<KeyValuePair<string, object?>> InsertionOrder() => [.. entries];
+    public List<KeyValuePair<string, object?>> InsertionOrder() => entries == null ? [] : [.. entries];
 
     public Dictionary<string, object?> ToDictionary()
     {
         var result = new Dictionary<string, object?>();
-        foreach (var (key, value) in entries)
+        foreach (var (key, value) in entries ?? [])
         {
             result[key] = value;
         }

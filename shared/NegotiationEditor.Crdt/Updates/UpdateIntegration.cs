@@ -162,14 +162,14 @@ internal static class UpdateIntegration
                 if (clientsRefs.TryGetValue(client, out var inapplicable))
                 {
                     inapplicable.Index--;
-                    restStore.Clients[client] = inapplicable.Refs.GetRange(inapplicable.Index, inapplicable.Refs.Count - inapplicable.Index);
+                    restStore.Clients[client] = new StructList(inapplicable.Refs.GetRange(inapplicable.Index, inapplicable.Refs.Count - inapplicable.Index));
                     clientsRefs.Remove(client);
                     inapplicable.Index = 0;
                     inapplicable.Refs = new List<AbstractStruct>();
                 }
                 else
                 {
-                    restStore.Clients[client] = [item];
+                    restStore.Clients[client] = new StructList([item]);
                 }
 
                 clientIds.Remove(client);

@@ -36,7 +36,7 @@ internal static class UpdateWriting
         }
     }
 
-    private static void WriteStructs(Lib0Writer writer, List<AbstractStruct> structs, ulong client, long clock)
+    private static void WriteStructs(Lib0Writer writer, StructList structs, ulong client, long clock)
     {
         clock = Math.Max(clock, structs[0].Clock);
         var start = StructStore.FindIndex(structs, clock);

@@ -36,7 +36,7 @@ public sealed class CSharpSessionTests
     [TestCase(8300, Edits.Text | Edits.Maps | Edits.Arrays | Edits.Nested, TestName = "Random_sessions_with_nested_types_made_here_give_yjs_the_same_bytes_and_events")]
     public void Sessions_made_here_read_the_same_in_yjs(int firstSeed, Edits edits)
     {
-        var sessions = Enumerable.Range(firstSeed, Sessions).Select(seed => Session.Generate(seed, edits)).ToList();
+        var sessions = Enumerable.Range(firstSeed, InteropScale.Times(Sessions)).Select(seed => Session.Generate(seed, edits)).ToList();
         var failures = sessions.Where(s => s.Diverged is not null).Select(s => $"seed {s.Seed}: C# peers did not converge: {s.Diverged}").ToList();
         var input = new JsonArray();
         foreach (var session in sessions)

@@ -24,7 +24,7 @@ public sealed class YjsSessionReplayTests
     public void Replay(string features, bool gc, int firstSeed)
     {
         var generated = NodeYjs.Run("generate-sessions.mjs", null,
-            "--seed", firstSeed.ToString(), "--count", Sessions.ToString(), "--steps", Steps.ToString(),
+            "--seed", firstSeed.ToString(), "--count", InteropScale.Times(Sessions).ToString(), "--steps", Steps.ToString(),
             "--features", features, "--gc", gc ? "true" : "false");
 
         var failures = new List<string>();

@@ -64,7 +64,7 @@ export const plain = value => {
   }
   if (value instanceof Uint8Array) return { $bytes: toHex(value) }
   if (value instanceof Y.Text) return { $text: value.toString() }
-  if (value instanceof Y.Map) return { $map: plainEntries(value.entries()) }
+  if (value instanceof Y.Map) return { $map: sortedMap(value) }
   if (value instanceof Y.Array) return { $array: value.toArray().map(plain) }
   if (value instanceof Y.Doc) return { $subdoc: value.guid }
   if (Array.isArray(value)) return value.map(plain)
@@ -78,8 +78,8 @@ const plainEntries = entries => {
   return result
 }
 
-/** Map keys sorted, so that both sides can compare without caring for insertion order. */
-const sortedMap = map => {
+/** Map keys sorted: peers may hold a map's keys in different orders (the order they integrated them). */
+function sortedMap (map) {
   const result = {}
   for (const key of Array.from(map.keys()).sort()) result[key] = plain(map.get(key))
   return result
