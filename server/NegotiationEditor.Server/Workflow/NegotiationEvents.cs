@@ -17,13 +17,17 @@ public sealed class NegotiationEvents(IHubContext<CollabHub> hub, ILogger<Negoti
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
-    /// <summary>Sends one event to everyone in its document.</summary>
+    /// <summary>Sends one event to everyone in its document (a tabled document: to every connection).</summary>
     public async Task PublishAsync(NegotiationEventView change)
     {
         ArgumentNullException.ThrowIfNull(change);
         try
         {
-            await hub.Clients.Group(CollabHub.GroupOf(change.DocumentId))
+            // A new document concerns everyone (their list of documents); every other change, those in the document.
+            var clients = change.Event == WireNames.Of(HistoryEvent.DocumentTabled)
+                ? hub.Clients.All
+                : hub.Clients.Group(CollabHub.GroupOf(change.DocumentId));
+            await clients
                 .SendAsync(ClientMethod, change.DocumentId, JsonSerializer.Serialize(change, Json))
                 .ConfigureAwait(false);
         }
