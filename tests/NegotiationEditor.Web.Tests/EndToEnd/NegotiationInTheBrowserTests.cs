@@ -1,5 +1,3 @@
-using System.Net.Http.Headers;
-using System.Text.Json;
 using Microsoft.Playwright;
 using NegotiationEditor.Web.Tests.Support;
 using static Microsoft.Playwright.Assertions;
@@ -78,6 +76,7 @@ public sealed class NegotiationInTheBrowserTests
         await AssertCannotTypeAsync(greece, "Greece before the chair opens on-screen drafting");
         await chair.Page.GetByLabel("Member-state delegates type too").CheckAsync();
         await Expect(greece.Page.Locator("#typing-note")).ToHaveTextAsync("You may type in the text.");
+        await AssertCannotTypeAsync(observer, "observer while member states may type");
 
         // The chair and Greece see each other's typing.
         await chair.TypeAtEndAsync("\n\n" + Sentence);
@@ -171,7 +170,7 @@ public sealed class NegotiationInTheBrowserTests
         }
         await chair.Page.EvaluateAsync("() => window.negotiationEditor.ydoc.getText('text').insert(0, 'FORCED AFTER ADOPTION ')");
         await Expect(chair.Page.Locator("#status")).ToContainTextAsync("The server refused a change", new() { Timeout = 15_000 });
-        var served = await LiveTextAsync(_server.Invite("chair"));
+        var served = await _server.LiveTextAsync(_server.Invite("chair"));
         Assert.That(served, Does.Not.Contain("FORCED AFTER ADOPTION"));
         Assert.That(served, Does.Contain("taken bearing in mind the rules of procedure"));
         var late = await OpenAsync("late reader", _server.Invite("member-state delegate", "Iran"));
@@ -194,15 +193,5 @@ public sealed class NegotiationInTheBrowserTests
         await participant.Page.Keyboard.PressAsync("Control+z");
         await Task.Delay(300);
         Assert.That(await participant.TextAsync(), Is.EqualTo(before), $"{when}: the text changed under the keyboard");
-    }
-
-    private async Task<string> LiveTextAsync(Invite invite)
-    {
-        using var http = new HttpClient { BaseAddress = _server.Address };
-        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", invite.Token);
-        var documents = JsonDocument.Parse(await http.GetStringAsync("api/documents"));
-        var id = documents.RootElement[0].GetProperty("id").GetString();
-        var document = JsonDocument.Parse(await http.GetStringAsync($"api/documents/{id}"));
-        return document.RootElement.GetProperty("text").GetString()!;
     }
 }

@@ -125,6 +125,17 @@ public sealed class ServerProcess : IAsyncDisposable
         return found ?? throw new InvalidOperationException($"invites.csv has no {role} {delegation}");
     }
 
+    /// <summary>The live text of the first document as the server holds it (GET /api/documents/{id}).</summary>
+    public async Task<string> LiveTextAsync(Invite invite)
+    {
+        using var http = new HttpClient { BaseAddress = Address };
+        http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", invite.Token);
+        using var documents = System.Text.Json.JsonDocument.Parse(await http.GetStringAsync("api/documents"));
+        var id = documents.RootElement[0].GetProperty("id").GetString();
+        using var document = System.Text.Json.JsonDocument.Parse(await http.GetStringAsync($"api/documents/{id}"));
+        return document.RootElement.GetProperty("text").GetString()!;
+    }
+
     /// <inheritdoc />
     public async ValueTask DisposeAsync()
     {

@@ -83,7 +83,12 @@ export class RevisionsPanel {
     try {
       const html = await load();
       clear(this.viewer);
-      const frame = h('iframe', { title, className: 'viewer-frame', sandbox: '' });
+      // No scripts run in the frame; same origin only so that the page can size it to its content.
+      const frame = h('iframe', { title, className: 'viewer-frame', sandbox: 'allow-same-origin' });
+      frame.addEventListener('load', () => {
+        const height = frame.contentDocument?.documentElement.scrollHeight;
+        if (height) frame.style.height = `${Math.min(height + 24, 6000)}px`;
+      });
       frame.srcdoc = html;
       this.viewer.append(
         h('div', { className: 'viewer-head' },
