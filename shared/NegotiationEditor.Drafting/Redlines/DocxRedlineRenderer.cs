@@ -48,7 +48,7 @@ public static class DocxRedlineRenderer
             body.Append(writer.Paragraph(title, bold: true));
         }
 
-        var movedAway = MovedAwayAnchors(redline.Paragraphs);
+        var movedAway = MovedAwayPlaces.Of(redline.Paragraphs);
         foreach (var paragraph in movedAway.GetValueOrDefault(-1, []))
         {
             body.Append(writer.MovedFrom(paragraph));
@@ -80,53 +80,6 @@ public static class DocxRedlineRenderer
             (heading.Symbol ?? fallback) + (heading.Date is { } date ? $" ({date})" : string.Empty);
 
         return $"Redline: {Describe(redline.Old, "old draft")} \u2192 {Describe(redline.New, "new draft")}";
-    }
-
-    /// <summary>
-    /// For each moved paragraph, the index of the paragraph after which its old place falls: the last
-    /// paragraph that kept its place and came before it in the old draft (-1 for the very start).
-    /// </summary>
-    private static Dictionary<int, List<RedlineParagraph>> MovedAwayAnchors(IReadOnlyList<RedlineParagraph> paragraphs)
-    {
-        var anchors = new Dictionary<int, List<RedlineParagraph>>();
-        var moved = paragraphs.Where(static p => p.Status == ParagraphStatus.Moved).OrderBy(static p => p.OldPosition).ToList();
-        if (moved.Count == 0)
-        {
-            return anchors;
-        }
-
-        // Paragraphs that stand at their old place, in order of old position (which is also reading order).
-        var stayed = new List<(int OldPosition, int Index)>();
-        for (var k = 0; k < paragraphs.Count; k++)
-        {
-            if (paragraphs[k] is { Status: not ParagraphStatus.Moved, OldPosition: { } oldPosition })
-            {
-                stayed.Add((oldPosition, k));
-            }
-        }
-
-        foreach (var paragraph in moved)
-        {
-            var anchor = -1;
-            foreach (var (oldPosition, index) in stayed)
-            {
-                if (oldPosition > paragraph.OldPosition)
-                {
-                    break;
-                }
-
-                anchor = index;
-            }
-
-            if (!anchors.TryGetValue(anchor, out var list))
-            {
-                anchors[anchor] = list = [];
-            }
-
-            list.Add(paragraph);
-        }
-
-        return anchors;
     }
 
     /// <summary>Builds paragraphs and numbers revisions (every w:id unique in the document).</summary>

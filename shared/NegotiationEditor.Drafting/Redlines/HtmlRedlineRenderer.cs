@@ -28,7 +28,7 @@ public static class HtmlRedlineRenderer
         .changed { border-left-color: #e0b000 !important; }
         .inserted { border-left-color: #1a7f37 !important; }
         .deleted { border-left-color: #b42318 !important; }
-        .moved { border-left-color: #5b3cc4 !important; }
+        .moved, .moved-away { border-left-color: #5b3cc4 !important; }
         ins { color: #1a7f37; background: #e6f6ea; text-decoration: underline; }
         del { color: #b42318; background: #fdecea; text-decoration: line-through; }
         .note { display: block; font-family: Arial, Helvetica, sans-serif; font-size: .8em; color: #5b3cc4; }
@@ -117,8 +117,11 @@ public static class HtmlRedlineRenderer
             html.Append("</h2>\n");
         }
 
-        foreach (var paragraph in redline.Paragraphs)
+        var movedAway = MovedAwayPlaces.Of(redline.Paragraphs);
+        AppendMovedAway(html, movedAway, -1);
+        for (var k = 0; k < redline.Paragraphs.Count; k++)
         {
+            var paragraph = redline.Paragraphs[k];
             html.Append("<p class=\"paragraph ").Append(JsonRedlineRenderer.NameOf(paragraph.Status)).Append('"');
             AppendIdAttribute(html, "data-old-id", paragraph.OldId);
             AppendIdAttribute(html, "data-new-id", paragraph.NewId);
@@ -130,6 +133,7 @@ public static class HtmlRedlineRenderer
 
             AppendRuns(html, paragraph.Runs);
             html.Append("</p>\n");
+            AppendMovedAway(html, movedAway, k);
         }
 
         html.Append("</main>\n");
@@ -190,6 +194,19 @@ public static class HtmlRedlineRenderer
         }
 
         html.Append("</tr>\n");
+    }
+
+    /// <summary>At the old place of each paragraph moved from there, a note saying where it went.</summary>
+    private static void AppendMovedAway(StringBuilder html, Dictionary<int, List<RedlineParagraph>> movedAway, int after)
+    {
+        foreach (var paragraph in movedAway.GetValueOrDefault(after, []))
+        {
+            html.Append("<p class=\"paragraph moved-away\"><span class=\"note\">Paragraph ")
+                .Append((paragraph.OldPosition!.Value + 1).ToString(CultureInfo.InvariantCulture))
+                .Append(" of the old draft moved to paragraph ")
+                .Append((paragraph.NewPosition!.Value + 1).ToString(CultureInfo.InvariantCulture))
+                .Append(" of the new draft</span></p>\n");
+        }
     }
 
     private static void AppendMoveNote(StringBuilder html, int oldPosition) =>

@@ -5,7 +5,8 @@ namespace NegotiationEditor.Drafting.Redlines;
 /// <summary>
 /// Renders a redline as plain text in git's word-diff style: <c>[-deleted-]</c> and <c>{+inserted+}</c>
 /// inside the paragraphs, paragraphs separated by a blank line, a moved paragraph preceded by a line
-/// <c>@@ moved: paragraph N of the old draft @@</c>.
+/// <c>@@ moved: paragraph N of the old draft @@</c>, and its old place marked by a line
+/// <c>@@ paragraph N of the old draft moved to paragraph M of the new draft @@</c>.
 /// </summary>
 public static class PlainTextRedlineRenderer
 {
@@ -36,8 +37,11 @@ public static class PlainTextRedlineRenderer
             output.Append("\n\n");
         }
 
-        foreach (var paragraph in redline.Paragraphs)
+        var movedAway = MovedAwayPlaces.Of(redline.Paragraphs);
+        AppendMovedAway(output, movedAway, -1);
+        for (var k = 0; k < redline.Paragraphs.Count; k++)
         {
+            var paragraph = redline.Paragraphs[k];
             if (paragraph.Status == ParagraphStatus.Moved)
             {
                 output.Append("@@ moved: paragraph ").Append(paragraph.OldPosition + 1).Append(" of the old draft @@\n");
@@ -45,6 +49,7 @@ public static class PlainTextRedlineRenderer
 
             AppendRuns(output, paragraph.Runs);
             output.Append("\n\n");
+            AppendMovedAway(output, movedAway, k);
         }
 
         if (output.Length >= 2 && output[^1] == '\n' && output[^2] == '\n')
@@ -62,6 +67,15 @@ public static class PlainTextRedlineRenderer
         var output = new StringBuilder();
         AppendRuns(output, runs);
         return output.ToString();
+    }
+
+    private static void AppendMovedAway(StringBuilder output, Dictionary<int, List<RedlineParagraph>> movedAway, int after)
+    {
+        foreach (var paragraph in movedAway.GetValueOrDefault(after, []))
+        {
+            output.Append("@@ paragraph ").Append(paragraph.OldPosition + 1).Append(" of the old draft moved to paragraph ")
+                .Append(paragraph.NewPosition + 1).Append(" of the new draft @@\n\n");
+        }
     }
 
     private static void AppendRuns(StringBuilder output, IEnumerable<RedlineRun> runs)

@@ -86,9 +86,13 @@ public sealed class RedlineRendererTests
             Assert.That(text, Does.StartWith("--- E/CN.16/2011/CRP.1 (2010-12-08T15:00)\n+++ E/CN.16/2011/CRP.1/Rev.1 (2010-12-08T19:30)\n\n"));
             Assert.That(text, Does.Contain("# Composition of the Working Group{+ on the IGF+}\n"));
             Assert.That(text, Does.Contain("@@ moved: paragraph 5 of the old draft @@\n[-4-]{+1+}. The Working Group shall seek"));
+
             Assert.That(text, Does.Contain(
                 "[-1-]{+2+}. The Chair establishes a Working Group of 15 member states, [-in accordance with-]{+bearing in mind+} the established rules of [-procedures-]{+procedure+} of the ECOSOC[- and the CSTD-]."));
-            Assert.That(text, Does.Contain("[-3. The Working Group shall hold its meetings in Geneva and report to the Commission at its fourteenth session.-]\n\n{+4. Decides to remain seized of the matter.+}"));
+            Assert.That(text, Does.EndWith(
+                "[-3. The Working Group shall hold its meetings in Geneva and report to the Commission at its fourteenth session.-]\n\n" +
+                "@@ paragraph 5 of the old draft moved to paragraph 2 of the new draft @@\n\n" +
+                "{+4. Decides to remain seized of the matter.+}\n"));
         });
     }
 
@@ -181,6 +185,7 @@ public sealed class RedlineRendererTests
             Assert.That(inline, Does.Contain("<main class=\"inline\">").And.Not.Contain("<table"));
             Assert.That(sideBySide, Does.Contain("<table class=\"side-by-side\">"));
             Assert.That(inline, Does.Contain("Moved from paragraph 5 of the old draft"));
+            Assert.That(inline, Does.Contain("Paragraph 5 of the old draft moved to paragraph 2 of the new draft"));
         });
     }
 
