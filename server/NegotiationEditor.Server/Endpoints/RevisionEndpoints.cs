@@ -162,13 +162,13 @@ public static class RevisionEndpoints
             return Problems.Invalid($"the {format} redline is inline only; side-by-side is for json and html");
         }
 
-        var (oldLabel, oldText, oldProblem) = await VersionAsync(document!, from, workflow);
+        var (oldLabel, oldHeading, oldText, oldProblem) = await VersionAsync(document!, from, workflow);
         if (oldProblem is not null)
         {
             return oldProblem;
         }
 
-        var (newLabel, newText, newProblem) = await VersionAsync(document!, to, workflow);
+        var (newLabel, newHeading, newText, newProblem) = await VersionAsync(document!, to, workflow);
         if (newProblem is not null)
         {
             return newProblem;
@@ -177,7 +177,9 @@ public static class RevisionEndpoints
         Redline redline;
         try
         {
-            redline = Redliner.Default.Compare(oldText!, newText!);
+            // Headed by the versions compared (Rev.N's symbol and time, the live text now) rather than by the front matter.
+            var compared = Redliner.Default.Compare(oldText!, newText!);
+            redline = new Redline(oldHeading, newHeading, compared.Title, compared.Paragraphs);
         }
         catch (DraftFormatException exception)
         {
@@ -197,14 +199,18 @@ public static class RevisionEndpoints
         };
     }
 
-    private static async Task<(string Label, string? Text, ProblemHttpResult? Problem)> VersionAsync(NegotiatedDocument document, string name, LiveWorkflow workflow)
+    private static async Task<(string Label, RedlineHeading Heading, string? Text, ProblemHttpResult? Problem)> VersionAsync(
+        NegotiatedDocument document, string name, LiveWorkflow workflow)
     {
         if (string.Equals(name, Live, StringComparison.OrdinalIgnoreCase))
         {
-            return ("the live text", await workflow.ReadAsync(document.Id, (_, anchors) => anchors.CurrentText), null);
+            var text = await workflow.ReadAsync(document.Id, (_, anchors) => anchors.CurrentText);
+            return ("the live text", new RedlineHeading(document.Symbol, "live text"), text, null);
         }
 
-        return Find(document, name) is { } revision ? (revision.Label, revision.Text, null) : (name, null, RevisionNotFound(name));
+        return Find(document, name) is { } revision
+            ? (revision.Label, new RedlineHeading(revision.Symbol, revision.CirculatedAt.UtcDateTime.ToString("yyyy-MM-dd HH:mm 'UTC'", System.Globalization.CultureInfo.InvariantCulture)), revision.Text, null)
+            : (name, RedlineHeading.None, null, RevisionNotFound(name));
     }
 
     private static (NegotiatedDocument? Document, ProblemHttpResult? Problem) Readable(string documentId, HttpContext context, LiveWorkflow workflow)

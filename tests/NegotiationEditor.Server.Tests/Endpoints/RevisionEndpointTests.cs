@@ -104,6 +104,7 @@ public sealed class RevisionEndpointTests
         var path = $"/api/documents/{_document}/compare?from=Rev.1&to=Rev.2";
         var text = await (await _chair.GetAsync(path)).Content.ReadAsStringAsync();
         Assert.That(text, Does.Contain("[-in accordance with-]").And.Contain("{+bearing in mind+}"));
+        Assert.That(text, Does.StartWith($"--- {_symbol}/Rev.1 (").And.Contain($"\n+++ {_symbol}/Rev.2 ("), "headed by the revisions compared");
 
         var json = JsonNode.Parse(await (await _chair.GetAsync(path + "&format=json")).Content.ReadAsStringAsync())!;
         Assert.That(json["format"]!.GetValue<string>(), Is.EqualTo("negotiation-editor/redline"));
@@ -122,6 +123,7 @@ public sealed class RevisionEndpointTests
     {
         var text = await (await _chair.GetAsync($"/api/documents/{_document}/compare?from=Rev.2")).Content.ReadAsStringAsync();
         Assert.That(text, Does.Not.Contain("[-").And.Not.Contain("{+"));
+        Assert.That(text, Does.Contain($"+++ {_symbol} (live text)"));
     }
 
     [Test]
