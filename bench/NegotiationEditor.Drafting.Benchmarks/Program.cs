@@ -10,6 +10,12 @@ if (args.Contains("--stages"))
     return 0;
 }
 
+if (args.Contains("--single-paragraph"))
+{
+    var wordsAt = Array.IndexOf(args, "--words");
+    return QuickRun.SingleParagraph(QuickRun.ParseSizes(wordsAt >= 0 && wordsAt + 1 < args.Length ? args[wordsAt + 1] : "30000")[0]);
+}
+
 if (args.Contains("--density"))
 {
     var wordsAt = Array.IndexOf(args, "--words");

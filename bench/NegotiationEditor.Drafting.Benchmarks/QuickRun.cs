@@ -79,6 +79,27 @@ public static class QuickRun
         return exact ? 0 : 1;
     }
 
+    /// <summary>
+    /// The worst shape for a paragraph-first redline: the whole generated pair as one paragraph each (a
+    /// draft pasted without blank lines). The --single-paragraph mode.
+    /// </summary>
+    public static int SingleParagraph(int words)
+    {
+        var pair = new UnDraftGenerator(Seed).Generate(words);
+        string[] old = [string.Join(" ", pair.Old.Paragraphs.Select(Redliner.TextOf))];
+        string[] @new = [string.Join(" ", pair.New.Paragraphs.Select(Redliner.TextOf))];
+        var watch = Stopwatch.StartNew();
+        var redline = Redliner.Default.Compare(old, @new);
+        var first = watch.Elapsed.TotalMilliseconds;
+        watch.Restart();
+        Redliner.Default.Compare(old, @new);
+        Console.WriteLine(
+            $"{pair.Edits.WordCount:N0} words in one paragraph, {pair.Edits.EditCount} word edits (plus a moved and an inserted paragraph inside it): " +
+            $"first compare {first:F0} ms, second {watch.Elapsed.TotalMilliseconds:F0} ms; " +
+            $"{redline.Paragraphs.Single().Runs.Count(r => r.Kind != RunKind.Unchanged)} changed runs");
+        return 0;
+    }
+
     /// <summary>Compare cost at one size for several edit densities (the --density mode).</summary>
     public static int Density(int words, double[] shares)
     {
