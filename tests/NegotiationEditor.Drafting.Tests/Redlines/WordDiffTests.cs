@@ -70,4 +70,16 @@ public sealed class WordDiffTests
     {
         Assert.That(RedlineTokenizer.Tokenize("a\U0001F600b𝔸c"), Is.EqualTo(new[] { "a", "\U0001F600", "b𝔸c" }));
     }
+
+    [Test]
+    public void The_chunker_gives_DiffPlex_word_punctuation_and_whitespace_pieces()
+    {
+        var result = new DiffPlex.Differ().CreateDiffs("rules of procedures;", "rules of procedure;", false, false, RedlineChunker.Instance);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(result.PiecesOld, Is.EqualTo(new[] { "rules", " ", "of", " ", "procedures", ";" }));
+            Assert.That(result.DiffBlocks.Select(b => (b.DeleteStartA, b.DeleteCountA, b.InsertStartB, b.InsertCountB)), Is.EqualTo(new[] { (4, 1, 4, 1) }));
+        });
+    }
 }
