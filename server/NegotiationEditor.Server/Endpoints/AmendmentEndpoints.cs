@@ -20,7 +20,7 @@ public sealed record AnchorRequest(string? Start, string? End);
 
 /// <summary>An amendment to propose.</summary>
 /// <param name="Kind">insert, delete, replace, alternatives, newParagraph or deleteParagraph.</param>
-/// <param name="Paragraph">The id of the paragraph the span is in (p-1, op-2 ...).</param>
+/// <param name="Paragraph">The id of the paragraph the span is in (p-1, op-2 ...); found from the span when absent.</param>
 /// <param name="Range">The span as indexes; or give Anchor.</param>
 /// <param name="Anchor">The span as relative positions; or give Range.</param>
 /// <param name="OriginalText">The words the span holds now (empty for insert and newParagraph).</param>
@@ -204,7 +204,7 @@ public static class AmendmentEndpoints
         var coSponsors = (request.CoSponsors ?? []).Select(text => DelegationId.TryParse(text, out var d) ? d : default).ToList();
         return new AmendmentTabling(
             kind,
-            new ParagraphId(request.Paragraph!),
+            request.Paragraph is null ? null : new ParagraphId(request.Paragraph),
             request.Range is { } range ? (range.Start, range.End) : null,
             request.Anchor is { Start: { } start, End: { } end } ? (Convert.FromBase64String(start), Convert.FromBase64String(end)) : null,
             request.OriginalText ?? string.Empty,
@@ -222,7 +222,7 @@ public static class AmendmentEndpoints
             return $"'{request.Kind}' is not a kind of amendment: use {WireNames.All<AmendmentKind>()}";
         }
 
-        if (string.IsNullOrEmpty(request.Paragraph) || !ParagraphId.IsValid(request.Paragraph))
+        if (request.Paragraph is not null && !ParagraphId.IsValid(request.Paragraph))
         {
             return $"'{request.Paragraph}' is not a paragraph id (p-1, op-2, pp-3, or an explicit {{#id}}: letters, digits, - _ . :)";
         }

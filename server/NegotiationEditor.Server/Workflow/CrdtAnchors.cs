@@ -38,10 +38,9 @@ public sealed class CrdtAnchors(YDoc document) : IAnchorResolver
     /// </summary>
     public Outcome<TextAnchor> AnchorOf(ParagraphId paragraph, int start, int end)
     {
-        var length = Text.Length;
-        if (start < 0 || end < start || end > length)
+        if (CheckRange(start, end) is { } outside)
         {
-            return Refusal.Invalid($"the range [{start}, {end}) does not lie in the live text ({length} characters): 0 <= start <= end <= {length}");
+            return outside;
         }
 
         var startBytes = RelativePosition.FromIndex(Text, start).Encode();
@@ -49,10 +48,17 @@ public sealed class CrdtAnchors(YDoc document) : IAnchorResolver
         return TextAnchor.Create(paragraph, startBytes, endBytes);
     }
 
-    /// <summary>Whether <paramref name="encoded"/> is a relative position in the live text (known to the server now).</summary>
-    public bool IsPositionInText(ReadOnlySpan<byte> encoded) => IndexOf(encoded) is not null;
+    /// <summary>Why <c>[start, end)</c> is not a range of the live text now, or null when it is.</summary>
+    public Refusal? CheckRange(int start, int end)
+    {
+        var length = Text.Length;
+        return start < 0 || end < start || end > length
+            ? Refusal.Invalid($"the range [{start}, {end}) does not lie in the live text ({length} characters): 0 <= start <= end <= {length}")
+            : null;
+    }
 
-    private int? IndexOf(ReadOnlySpan<byte> encoded)
+    /// <summary>The index an encoded relative position has in the live text now; null when it is not a position in it.</summary>
+    public int? IndexOf(ReadOnlySpan<byte> encoded)
     {
         RelativePosition position;
         try

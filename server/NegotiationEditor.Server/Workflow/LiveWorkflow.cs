@@ -14,7 +14,7 @@ namespace NegotiationEditor.Server.Workflow;
 
 /// <summary>What a delegation tables, as read from a request: the span either as indexes or as encoded relative positions.</summary>
 /// <param name="Kind">What the amendment does.</param>
-/// <param name="Paragraph">The paragraph the span is in.</param>
+/// <param name="Paragraph">The paragraph the span is in; null to let the server find it from the span's start.</param>
 /// <param name="Range">The span as UTF-16 indexes of the live text, end exclusive; null when <paramref name="Anchor"/> is given.</param>
 /// <param name="Anchor">The span as encoded relative positions (start, end); null when <paramref name="Range"/> is given.</param>
 /// <param name="OriginalText">The words the span holds (empty for a point).</param>
@@ -24,7 +24,7 @@ namespace NegotiationEditor.Server.Workflow;
 /// <param name="Justification">Why (may be empty).</param>
 public sealed record AmendmentTabling(
     AmendmentKind Kind,
-    ParagraphId Paragraph,
+    ParagraphId? Paragraph,
     (int Start, int End)? Range,
     (byte[] Start, byte[] End)? Anchor,
     string OriginalText,
@@ -106,9 +106,29 @@ public sealed class LiveWorkflow(
         var outcome = await rooms.ReadAsync(documentId, doc =>
         {
             var anchors = new CrdtAnchors(doc);
+            var text = anchors.CurrentText;
+            if (tabling.Anchor is { } encoded && (anchors.IndexOf(encoded.Start) is null || anchors.IndexOf(encoded.End) is null))
+            {
+                return Outcome<AmendmentView>.Refused(Refusal.Invalid(
+                    "the anchor is not a relative position in this document's text (base64 of yjs encodeRelativePosition on the shared text \""
+                    + LiveText.RootName + "\", known to the server)"));
+            }
+
+            if (tabling.Range is { } bounds && anchors.CheckRange(bounds.Start, bounds.End) is { } outside)
+            {
+                return Outcome<AmendmentView>.Refused(outside);
+            }
+
+            var start = tabling.Range is { } given ? given.Start : anchors.IndexOf(tabling.Anchor!.Value.Start);
+            var paragraph = ParagraphOf(tabling, text, start);
+            if (!paragraph.Succeeded)
+            {
+                return Outcome<AmendmentView>.Refused(paragraph.Refusal!);
+            }
+
             var anchor = tabling.Range is { } range
-                ? anchors.AnchorOf(tabling.Paragraph, range.Start, range.End)
-                : AnchorFromClient(anchors, tabling);
+                ? anchors.AnchorOf(paragraph.Value, range.Start, range.End)
+                : AnchorFromClient(tabling, paragraph.Value);
             if (!anchor.Succeeded)
             {
                 return Outcome<AmendmentView>.Refused(anchor.Refusal!);
@@ -116,7 +136,6 @@ public sealed class LiveWorkflow(
 
             var proposal = new AmendmentProposal(
                 tabling.Kind, anchor.Value, tabling.OriginalText, tabling.ProposedTexts, proposer!.Value, tabling.CoSponsors, tabling.Justification);
-            var text = anchors.CurrentText;
             var tabled = Run(s => On(anchors).Propose(s, actor, documentId, proposal, text), recorded);
             return tabled.Succeeded
                 ? AmendmentNow(documentId, tabled.Value.Amendment.Id, anchors)
@@ -289,21 +308,31 @@ public sealed class LiveWorkflow(
             : Refusal.NotFound("there is no such amendment on this document");
     }
 
-    private static Outcome<TextAnchor> AnchorFromClient(CrdtAnchors anchors, AmendmentTabling tabling)
+    // The paragraph named, checked against where the span starts; or found from there when none is named. A live text
+    // that is not a well-formed draft (someone typed a broken front matter) cannot be checked: the name is taken as given.
+    private static Outcome<ParagraphId> ParagraphOf(AmendmentTabling tabling, string text, int? start)
     {
-        if (tabling.Anchor is not { } given)
+        var located = start is { } index && index >= 0 && index <= text.Length ? ParagraphLocator.Locate(text, index) : null;
+        if (tabling.Paragraph is not { } named)
         {
-            return Refusal.Invalid("give the span either as \"range\" (indexes) or as \"anchor\" (relative positions)");
+            return located is { } found
+                ? found
+                : Refusal.Invalid("the span does not start inside a paragraph of the text: name its \"paragraph\"");
         }
 
-        if (!anchors.IsPositionInText(given.Start) || !anchors.IsPositionInText(given.End))
+        if (located is { } at && at != named)
         {
-            return Refusal.Invalid(
-                "the anchor is not a relative position in this document's text (base64 of yjs encodeRelativePosition on the shared text \""
-                + LiveText.RootName + "\", known to the server)");
+            return Refusal.Invalid($"the span starts in paragraph {at}, not in {named}");
         }
 
-        return TextAnchor.Create(tabling.Paragraph, given.Start, given.End);
+        return named;
+    }
+
+    private static Outcome<TextAnchor> AnchorFromClient(AmendmentTabling tabling, ParagraphId paragraph)
+    {
+        return tabling.Anchor is { } given
+            ? TextAnchor.Create(paragraph, given.Start, given.End)
+            : Refusal.Invalid("give the span either as \"range\" (indexes) or as \"anchor\" (relative positions)");
     }
 
     private NegotiationWorkflow On(IAnchorResolver anchors) => new(time, random, anchors);

@@ -170,6 +170,42 @@ public sealed class AmendmentAnchorTests
     }
 
     [Test]
+    public async Task The_paragraph_is_found_from_the_span_when_not_named_and_a_wrong_one_is_refused()
+    {
+        var document = await _chair.TableAsync();
+        var text = await _chair.TextAsync(document);
+        var start = text.IndexOf("It would be 2 from Private Sector", StringComparison.Ordinal);
+        var body = new
+        {
+            kind = "replace",
+            range = new { start, end = start + 11 },
+            originalText = "It would be",
+            proposedTexts = new[] { "There would be" },
+        };
+
+        var found = await ApiSession.Expect(await _greece.PostAsync($"/api/documents/{document}/amendments", body), HttpStatusCode.Created);
+        Assert.That(found["paragraph"]!.GetValue<string>(), Is.EqualTo("p-2"), "the second unnumbered paragraph");
+
+        var wrong = await ApiSession.Expect(await _greece.PostAsync($"/api/documents/{document}/amendments", new
+        {
+            body.kind,
+            paragraph = "p-1",
+            body.range,
+            body.originalText,
+            body.proposedTexts,
+        }), HttpStatusCode.BadRequest);
+        Assert.That(wrong["detail"]!.GetValue<string>(), Is.EqualTo("the span starts in paragraph p-2, not in p-1"));
+
+        var title = await ApiSession.Expect(await _greece.PostAsync($"/api/documents/{document}/amendments", new
+        {
+            kind = "insert",
+            range = new { start = 0, end = 0 },
+            proposedTexts = new[] { "x" },
+        }), HttpStatusCode.BadRequest);
+        Assert.That(title["detail"]!.GetValue<string>(), Does.Contain("does not start inside a paragraph"));
+    }
+
+    [Test]
     public async Task An_insertion_at_a_point_is_applied_there()
     {
         var document = await _chair.TableAsync();
