@@ -31,6 +31,8 @@ public static class DocumentEndpoints
         documents.MapPut("/{documentId}/on-screen-drafting", SwitchOnScreenDrafting).WithName("SwitchOnScreenDrafting")
             .WithSummary("Who may type directly in the text (chair).").Accepts<OnScreenDraftingRequest>("application/json");
         documents.MapPost("/{documentId}/adopt", Adopt).WithName("AdoptDocument").WithSummary("Adopts the live text, sealing it (chair).");
+        documents.MapGet("/{documentId}/compilation", Compilation).WithName("GetCompilation")
+            .WithSummary("The live text with every open amendment in brackets, as the next revision would circulate it.");
         documents.MapGet("/{documentId}/history", History).WithName("GetDocumentHistory").WithSummary("Every change recorded on the document.");
         return api;
     }
@@ -144,6 +146,25 @@ public static class DocumentEndpoints
 
         var adopted = await workflow.AdoptAsync(Callers.Of(context).Id, id);
         return adopted.Succeeded ? TypedResults.Ok(adopted.Value) : Problems.Refused(adopted.Refusal!, workflow.State, id);
+    }
+
+    private static async Task<Results<Ok<CompilationView>, ProblemHttpResult>> Compilation(string documentId, HttpContext context, LiveWorkflow workflow)
+    {
+        if (!Ids.TryDocument(documentId, out var id, out var problem))
+        {
+            return problem;
+        }
+
+        if (LiveWorkflow.Check(workflow.State, Callers.Of(context).Id, NegotiationAction.Read, id) is { } refusal)
+        {
+            return Problems.Refused(refusal);
+        }
+
+        return TypedResults.Ok(await workflow.ReadAsync(id, (state, anchors) =>
+        {
+            var text = anchors.CurrentText;
+            return new CompilationView(text, BracketedCompilation.Of(state, state.FindDocument(id)!, text, anchors));
+        }));
     }
 
     private static Results<Ok<List<HistoryView>>, ProblemHttpResult> History(string documentId, HttpContext context, LiveWorkflow workflow)

@@ -104,6 +104,9 @@ public sealed record RevisionView(
     IReadOnlyList<AmendmentStateView> AmendmentStates,
     string CrdtSnapshot);
 
+/// <summary>The live text and its bracketed compilation now.</summary>
+public sealed record CompilationView(string Text, string CompilationText);
+
 /// <summary>One entry of a document's timeline.</summary>
 public sealed record HistoryView(long Sequence, DateTimeOffset At, string Actor, string Event, string Description, string? Amendment, string? Revision, string? Delegation);
 

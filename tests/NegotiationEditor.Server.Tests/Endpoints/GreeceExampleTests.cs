@@ -72,6 +72,12 @@ public sealed class GreeceExampleTests
             Assert.That(listed[0]!["positions"]!.AsArray().Select(p => p!["delegation"]!["name"]!.GetValue<string>()), Is.EqualTo(new[] { "Iran", "UK" }));
         });
 
+        // The compilation shows the amendment in brackets before any revision is circulated.
+        var preview = await greece.GetJsonAsync($"/api/documents/{document}/compilation");
+        Assert.That(preview["text"]!.GetValue<string>(), Is.EqualTo(text));
+        Assert.That(preview["compilationText"]!.GetValue<string>(), Does.Contain("[in accordance with / bearing in mind¹]"));
+        Assert.That(preview["compilationText"]!.GetValue<string>(), Does.Contain("¹ Proposed by Greece; supported by Iran; opposed by UK"));
+
         // Rev.1 carries the amendment in brackets with its ledger as a footnote.
         var rev1 = await ApiSession.Expect(await chair.PostAsync($"/api/documents/{document}/revisions"), HttpStatusCode.Created);
         var symbol = (await chair.GetJsonAsync($"/api/documents/{document}"))["symbol"]!.GetValue<string>();
@@ -80,7 +86,7 @@ public sealed class GreeceExampleTests
             Assert.That(rev1["label"]!.GetValue<string>(), Is.EqualTo("Rev.1"));
             Assert.That(rev1["symbol"]!.GetValue<string>(), Is.EqualTo(symbol + "/Rev.1"));
             Assert.That(rev1["text"]!.GetValue<string>(), Is.EqualTo(text));
-            Assert.That(rev1["compilationText"]!.GetValue<string>(), Does.Contain("[in accordance with / bearing in mind"));
+            Assert.That(rev1["compilationText"]!.GetValue<string>(), Is.EqualTo(preview["compilationText"]!.GetValue<string>()));
             Assert.That(rev1["compilationText"]!.GetValue<string>(), Does.Contain("Proposed by Greece; supported by Iran; opposed by UK"));
             Assert.That(rev1["amendmentStates"]![0]!["status"]!.GetValue<string>(), Is.EqualTo("proposed"));
             Assert.That(Convert.FromBase64String(rev1["crdtSnapshot"]!.GetValue<string>()), Is.Not.Empty);

@@ -25,6 +25,7 @@ public sealed class OpenApiTests
             ["/api/documents/{documentId}/on-screen-drafting"] = ["put"],
             ["/api/documents/{documentId}/adopt"] = ["post"],
             ["/api/documents/{documentId}/history"] = ["get"],
+            ["/api/documents/{documentId}/compilation"] = ["get"],
             ["/api/documents/{documentId}/amendments"] = ["get", "post"],
             ["/api/documents/{documentId}/amendments/{amendmentId}"] = ["get"],
             ["/api/documents/{documentId}/amendments/{amendmentId}/withdraw"] = ["post"],
