@@ -10,9 +10,11 @@ namespace NegotiationEditor.Server.Tests.Support;
 public sealed class NegotiationServerFactory : WebApplicationFactory<Program>
 {
     private readonly Dictionary<string, string> _settings;
+    private readonly bool _ownsDataFolder;
 
     public NegotiationServerFactory(IDictionary<string, string>? settings = null, string? dataFolder = null)
     {
+        _ownsDataFolder = dataFolder is null;
         DataFolder = dataFolder ?? Path.Combine(Path.GetTempPath(), "negotiation-tests-" + Guid.NewGuid().ToString("N"));
         _settings = new Dictionary<string, string>(settings ?? new Dictionary<string, string>())
         {
@@ -48,7 +50,7 @@ public sealed class NegotiationServerFactory : WebApplicationFactory<Program>
     protected override void Dispose(bool disposing)
     {
         base.Dispose(disposing);
-        if (disposing)
+        if (disposing && _ownsDataFolder)
         {
             try
             {
