@@ -57,30 +57,26 @@ internal sealed class TokenTable
     private int stamp;
 
     /// <summary>
-    /// Positions (i in <paramref name="a"/>, j in <paramref name="b"/>) of the tokens found exactly once in
-    /// each, keeping the longest chain in the same order on both sides.
+    /// Positions (i in a[oldFrom, oldTo), j in b[newFrom, newTo)) of the tokens found exactly once in each
+    /// range, keeping the longest chain in the same order on both sides.
     /// </summary>
-    public List<(int Old, int New)> UniqueCommonTokens(int[] a, int[] b)
+    public List<(int Old, int New)> UniqueCommonTokens(int[] a, int oldFrom, int oldTo, int[] b, int newFrom, int newTo)
     {
         EnsureScratch();
-        foreach (var id in a)
+        for (var i = oldFrom; i < oldTo; i++)
         {
-            oldCount[id]++;
-        }
-
-        for (var i = 0; i < a.Length; i++)
-        {
+            oldCount[a[i]]++;
             oldPosition[a[i]] = i;
         }
 
-        foreach (var id in b)
+        for (var j = newFrom; j < newTo; j++)
         {
-            newCount[id]++;
+            newCount[b[j]]++;
         }
 
         // Candidates in new order; their old positions must increase: longest increasing subsequence.
         var candidates = new List<(int Old, int New)>();
-        for (var j = 0; j < b.Length; j++)
+        for (var j = newFrom; j < newTo; j++)
         {
             var id = b[j];
             if (newCount[id] == 1 && oldCount[id] == 1)
@@ -89,14 +85,14 @@ internal sealed class TokenTable
             }
         }
 
-        foreach (var id in a)
+        for (var i = oldFrom; i < oldTo; i++)
         {
-            oldCount[id] = 0;
+            oldCount[a[i]] = 0;
         }
 
-        foreach (var id in b)
+        for (var j = newFrom; j < newTo; j++)
         {
-            newCount[id] = 0;
+            newCount[b[j]] = 0;
         }
 
         return LongestIncreasingChain(candidates);

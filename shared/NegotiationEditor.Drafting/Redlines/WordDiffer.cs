@@ -16,6 +16,10 @@ internal sealed class WordDiffer(IDiffer differ)
     // Characters around a token boundary that decide it (a surrogate pair, an apostrophe between letters).
     private const int BoundaryMargin = 3;
 
+    // A stretch longer than this (tokens of both sides) is cut again at its own unique tokens, to this depth.
+    private const int LongStretch = 256;
+    private const int MaximumDepth = 16;
+
     /// <summary>The runs that turn <paramref name="older"/> into <paramref name="newer"/>.</summary>
     public RedlineRun[] Diff(string older, string newer, TokenTable table)
     {
@@ -38,26 +42,16 @@ internal sealed class WordDiffer(IDiffer differ)
     /// Splits the middle at anchors — tokens found exactly once in each side, in the same order — and
     /// diffs each stretch between two anchors on its own: most stretches then hold a single edit.
     /// </summary>
-    private void DiffAroundAnchors(string older, string newer, int[] a, int[] b, TokenTable table, List<Change> changes)
-    {
-        var anchors = table.UniqueCommonTokens(a, b);
-        int oldAt = 0, newAt = 0;
-        foreach (var (i, j) in anchors)
-        {
-            DiffStretch(older, newer, a, oldAt, i, b, newAt, j, table, changes);
-            oldAt = i + 1;
-            newAt = j + 1;
-        }
-
-        DiffStretch(older, newer, a, oldAt, a.Length, b, newAt, b.Length, table, changes);
-    }
+    private void DiffAroundAnchors(string older, string newer, int[] a, int[] b, TokenTable table, List<Change> changes) =>
+        DiffStretch(older, newer, a, 0, a.Length, b, 0, b.Length, table, changes, depth: 0);
 
     /// <summary>
     /// Diffs a[oldFrom, oldTo) against b[newFrom, newTo): the common ends are kept; what remains is one
-    /// replacement when one side is empty or the sides share no token, and otherwise goes to DiffPlex.
+    /// replacement when one side is empty or the sides share no token; a long stretch is cut again at
+    /// the tokens found once in each of its sides; the rest goes to DiffPlex.
     /// </summary>
     private void DiffStretch(
-        string older, string newer, int[] a, int oldFrom, int oldTo, int[] b, int newFrom, int newTo, TokenTable table, List<Change> changes)
+        string older, string newer, int[] a, int oldFrom, int oldTo, int[] b, int newFrom, int newTo, TokenTable table, List<Change> changes, int depth)
     {
         while (oldFrom < oldTo && newFrom < newTo && a[oldFrom] == b[newFrom])
         {
@@ -80,6 +74,24 @@ internal sealed class WordDiffer(IDiffer differ)
         {
             changes.Add(new Change(oldFrom, oldTo, newFrom, newTo));
             return;
+        }
+
+        if (depth == 0 || (depth < MaximumDepth && oldTo - oldFrom + newTo - newFrom > LongStretch))
+        {
+            var anchors = table.UniqueCommonTokens(a, oldFrom, oldTo, b, newFrom, newTo);
+            if (anchors.Count > 0)
+            {
+                int oldAt = oldFrom, newAt = newFrom;
+                foreach (var (i, j) in anchors)
+                {
+                    DiffStretch(older, newer, a, oldAt, i, b, newAt, j, table, changes, depth + 1);
+                    oldAt = i + 1;
+                    newAt = j + 1;
+                }
+
+                DiffStretch(older, newer, a, oldAt, oldTo, b, newAt, newTo, table, changes, depth + 1);
+                return;
+            }
         }
 
         var chunker = new PreTokenizedChunker(
