@@ -9,8 +9,8 @@ namespace NegotiationEditor.Server.Access;
 /// <summary>
 /// Authenticates a request by its invite token: <c>Authorization: Bearer TOKEN</c> everywhere, or the query
 /// parameter <c>access_token</c> on the live channels (<c>/hubs/</c> and <c>/ws/</c>, where browsers cannot set
-/// headers). The principal carries the participant's id, role and delegation; the token itself is kept in the
-/// request's items so that live connections can check later that it has not been revoked.
+/// headers). The principal carries the participant's id, role and delegation, and the token itself (in memory only,
+/// never written anywhere) so that live connections can check later that it has not been revoked.
 /// </summary>
 public sealed class InviteAuthenticationHandler(
     IOptionsMonitor<AuthenticationSchemeOptions> options,
@@ -25,11 +25,14 @@ public sealed class InviteAuthenticationHandler(
     /// <summary>The claim carrying the delegation id (absent for the chair, the secretariat and lone observers).</summary>
     public const string DelegationClaim = "delegation";
 
-    private const string TokenItem = "NegotiationEditor.InviteToken";
+    private const string TokenClaim = "NegotiationEditor.InviteToken";
 
     /// <summary>The invite token the request was authenticated with.</summary>
-    public static InviteToken? TokenOf(HttpContext context) =>
-        context.Items.TryGetValue(TokenItem, out var token) && token is InviteToken found ? found : null;
+    public static InviteToken? TokenOf(HttpContext context) => TokenOf(context.User);
+
+    /// <summary>The invite token an authenticated principal was made from.</summary>
+    public static InviteToken? TokenOf(ClaimsPrincipal user) =>
+        user.FindFirstValue(TokenClaim) is { Length: > 0 } token ? new InviteToken(token) : null;
 
     /// <summary>The participant id of an authenticated principal, or null.</summary>
     public static ParticipantId? ParticipantOf(ClaimsPrincipal user) =>
@@ -57,12 +60,12 @@ public sealed class InviteAuthenticationHandler(
             new(ClaimTypes.NameIdentifier, participant.Id.ToString()),
             new(ClaimTypes.Name, participant.Name),
             new(ClaimTypes.Role, participant.Role.ToString()),
+            new(TokenClaim, token.Value),
         };
         if (participant.Delegation is { } delegation)
         {
             claims.Add(new Claim(DelegationClaim, delegation.ToString()));
         }
-        Context.Items[TokenItem] = token;
         var principal = new ClaimsPrincipal(new ClaimsIdentity(claims, SchemeName));
         return Task.FromResult(AuthenticateResult.Success(new AuthenticationTicket(principal, SchemeName)));
     }

@@ -193,6 +193,19 @@ public sealed class DocumentRooms : IDisposable
         }
     }
 
+    private static async Task CloseWithReasonAsync(RoomConnection connection, string reason)
+    {
+        try
+        {
+            await connection.DeliverAsync(DocumentRoom.PermissionDenied(reason)).ConfigureAwait(false);
+        }
+        catch (Exception exception) when (exception is IOException or InvalidOperationException or OperationCanceledException)
+        {
+            // Closing anyway.
+        }
+        connection.Close(reason);
+    }
+
     private void CloseRevokedConnections(NegotiationState state)
     {
         foreach (var room in Loaded)
@@ -202,7 +215,7 @@ public sealed class DocumentRooms : IDisposable
                 var participant = state.Authenticate(connection.Token);
                 if (!participant.Succeeded)
                 {
-                    connection.Close(participant.Refusal!.Message);
+                    _ = CloseWithReasonAsync(connection, participant.Refusal!.Message);
                 }
             }
         }

@@ -31,7 +31,7 @@ public sealed class CollabHub(DocumentRooms rooms, LiveNegotiation negotiation) 
         {
             throw new HubException("this connection has already joined the document");
         }
-        var token = InviteAuthenticationHandler.TokenOf(Context.GetHttpContext()!)
+        var token = InviteAuthenticationHandler.TokenOf(Context.User!)
             ?? throw new HubException("an invite token is needed");
         var participant = negotiation.Authenticate(token);
         if (!participant.Succeeded)

@@ -14,7 +14,9 @@ public static class HubEndpointExtensions
     {
         services.AddSignalR().AddMessagePackProtocol();
         services.AddSingleton<IGroupFanOut, HubGroupFanOut>();
-        services.AddOptions<Microsoft.AspNetCore.SignalR.HubOptions<CollabHub>>()
+        // Set on the hubs' common options: SignalR copies them into each hub's own options after any
+        // configuration of those, so a setting made there would be overwritten.
+        services.AddOptions<Microsoft.AspNetCore.SignalR.HubOptions>()
             .Configure<IOptions<CollaborationOptions>>((hub, collaboration) =>
             {
                 // Room for the largest frame in base64 (JSON protocol) plus the envelope, so that the room itself

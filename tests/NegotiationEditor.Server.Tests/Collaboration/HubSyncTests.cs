@@ -55,6 +55,21 @@ public sealed class HubSyncTests(bool messagePack)
     }
 
     [Test]
+    public async Task A_paste_larger_than_signalrs_default_message_size_goes_through()
+    {
+        var document = _server.Document.ToString();
+        await using var chair = await HubPeer.JoinAsync(_server.Server, _server.Invites.Chair, document, messagePack);
+        await using var observer = await HubPeer.JoinAsync(_server.Server, _server.Invites.Observer, document, messagePack);
+        var paste = string.Concat(Enumerable.Repeat("Decisions of this Working Group will be made by consensus. ", 700));
+
+        await chair.AppendAsync(paste);
+
+        Assert.That(paste.Length, Is.GreaterThan(40 * 1024));
+        Assert.That(chair.Peer.Denials, Is.Empty);
+        Assert.That(await Eventually.HoldsAsync(() => observer.Peer.Text.EndsWith(paste)), Is.True);
+    }
+
+    [Test]
     public async Task A_client_that_joins_later_receives_every_earlier_edit()
     {
         var document = _server.Document.ToString();
