@@ -103,6 +103,12 @@ public sealed class GreeceExampleTests
             Assert.That(accepted["text"]!.GetValue<string>(), Is.EqualTo(expected));
         });
         Assert.That(await Eventually.HoldsAsync(() => observer.Peer.Text == expected), Is.True, $"the observer's text: {observer.Peer.Text}");
+        Assert.Multiple(async () =>
+        {
+            Assert.That((await greece.GetJsonAsync($"/api/documents/{document}/amendments?status=accepted")).AsArray(), Has.Count.EqualTo(1));
+            Assert.That((await greece.GetJsonAsync($"/api/documents/{document}/amendments?status=proposed")).AsArray(), Is.Empty);
+            await ApiSession.Expect(await greece.GetAsync($"/api/documents/{document}/amendments?status=pending"), HttpStatusCode.BadRequest);
+        });
         Assert.That(await chair.TextAsync(document), Is.EqualTo(expected));
 
         // Rev.1 compared with the live text shows the change word by word.
