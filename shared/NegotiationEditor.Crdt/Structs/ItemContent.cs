@@ -453,6 +453,8 @@ internal sealed class DocContent : ItemContent
 
     public override ItemContent Copy() => new DocContent(YDoc.CreateSubdocument(Doc.Guid, Doc.Options));
 
+    public override void Integrate(Transaction transaction, Item item) => Doc.ParentItem = item;
+
     public override ItemContent Splice(int offset) => throw new InvalidOperationException("Doc content has length 1.");
 
     public override void Write(Lib0Writer writer, int offset)
