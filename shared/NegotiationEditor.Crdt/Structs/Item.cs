@@ -117,7 +117,9 @@ internal sealed class Item : AbstractStruct
             return parentId.Client;
         }
 
-        // Everything referred to exists: find the neighbours.
+        // Everything referred to exists: find the neighbours. A garbage-collected neighbour
+        // means the parent is gone too, and the item will be integrated as GC.
+        var neighbourCollected = false;
         if (Origin is { } o)
         {
             var left = store.GetItemCleanEnd(transaction, o);
@@ -125,11 +127,8 @@ internal sealed class Item : AbstractStruct
             Origin = new StructId(left.Client, left.Clock + left.Length - 1);
             if (left is GcStruct)
             {
-                Parent = null;
-                ParentName = null;
-                ParentId = null;
                 Left = null;
-                LeftIsGc = true;
+                neighbourCollected = true;
             }
         }
 
@@ -141,11 +140,11 @@ internal sealed class Item : AbstractStruct
             if (right is GcStruct)
             {
                 Right = null;
-                RightIsGc = true;
+                neighbourCollected = true;
             }
         }
 
-        if (LeftIsGc || RightIsGc)
+        if (neighbourCollected)
         {
             Parent = null;
             ParentName = null;
@@ -178,11 +177,6 @@ internal sealed class Item : AbstractStruct
 
         return null;
     }
-
-    /// <summary>Set by <see cref="GetMissing"/> when a neighbour was garbage collected: the item becomes GC.</summary>
-    private bool LeftIsGc;
-
-    private bool RightIsGc;
 
     public override void Integrate(Transaction transaction, int offset)
     {
