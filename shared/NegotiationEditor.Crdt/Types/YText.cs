@@ -139,6 +139,7 @@ public class YText : SharedType
     public IReadOnlyList<DeltaOperation> ToDelta() => ToDelta(null);
 
     /// <summary>The text as it was at <paramref name="snapshot"/> (the document must have gc off).</summary>
+    /// <exception cref="InvalidOperationException">The document garbage collects deleted content.</exception>
     public IReadOnlyList<DeltaOperation> ToDelta(Snapshot? snapshot)
     {
         var ops = new List<DeltaOperation>();
@@ -185,6 +186,11 @@ public class YText : SharedType
         if (snapshot != null)
         {
             var doc = Doc ?? throw new InvalidOperationException("The text is not part of a document.");
+            if (doc.Gc)
+            {
+                throw new InvalidOperationException("Reading at a snapshot needs a document created with Gc = false: with garbage collection the deleted text is gone.");
+            }
+
             doc.Transact(t =>
             {
                 snapshot.SplitAffectedStructs(t);
