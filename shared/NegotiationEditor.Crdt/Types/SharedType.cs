@@ -629,7 +629,17 @@ public abstract class SharedType
     }
 
     /// <summary>A plain value for JSON-like comparison: nested types become their JSON form.</summary>
-    internal static object? ToJsonValue(object? value) => value is SharedType type ? type.ToJson() : value;
+    internal static object? ToJsonValue(object? value)
+    {
+        if (value is not SharedType type)
+        {
+            return value;
+        }
+
+        // Nesting comes from peers; refuse (catchably) rather than overflow the stack.
+        System.Runtime.CompilerServices.RuntimeHelpers.EnsureSufficientExecutionStack();
+        return type.ToJson();
+    }
 
     /// <summary>The content as plain values: strings for text, dictionaries for maps, lists for arrays.</summary>
     public abstract object? ToJson();
