@@ -214,4 +214,14 @@ public sealed class MalformedInputFuzzTests
         Assert.That(doc.GetArray("a").Length, Is.Zero);
         Assert.That(Hex.Of(Y.EncodeStateAsUpdate(doc)), Is.EqualTo(Hex.Of(Y.EncodeStateAsUpdate(author))));
     }
+
+    [Test]
+    public void Clocks_beyond_two_to_the_31_are_rejected()
+    {
+        // One GC struct of client 1 starting at clock 2^31.
+        var hostile = Hex.Parse("0101" + "01" + "8080808008" + "0001" + "00");
+        var doc = new YDoc(2);
+        Assert.Throws<CrdtFormatException>(() => Y.ApplyUpdate(doc, hostile));
+        Assert.Throws<CrdtFormatException>(() => Y.MergeUpdates([hostile, Hex.Parse("0000")]));
+    }
 }
