@@ -49,14 +49,17 @@ internal static class TraceReplay
         var streamTimes = new List<double>();
         byte[] state = [];
         long retainedBytes = 0;
+        long allocatedBytes = 0;
         for (var run = 0; run < runs; run++)
         {
             Collect();
             var heapBefore = GC.GetTotalMemory(true);
+            var allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
             var watch = Stopwatch.StartNew();
             var doc = new YDoc(ClientId);
             var text = Replay(doc, trace);
             replayTimes.Add(watch.Elapsed.TotalMilliseconds);
+            allocatedBytes = GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore;
             Check(text.ToString(), trace, "replay");
             retainedBytes = Math.Max(retainedBytes, GC.GetTotalMemory(true) - heapBefore);
             state = Y.EncodeStateAsUpdate(doc);
@@ -96,6 +99,7 @@ internal static class TraceReplay
             streamMs = Median(streamTimes),
             stateBytes = state.Length,
             retainedBytes,
+            replayAllocatedBytes = allocatedBytes,
             peakRssAfterTraceLoadBytes = peakAfterLoad,
             peakRssBytes = process.PeakWorkingSet64,
         }));

@@ -26,10 +26,10 @@ for (const [trace, { yjs, cs }] of byTrace) {
 }
 out.push('')
 const growth = r => r === undefined ? undefined : r.peakRssBytes - r.peakRssAfterTraceLoadBytes
-out.push('| trace | full state V1 yjs / C# (bytes) | identical bytes | retained heap yjs / C# (KiB) | peak RSS yjs / C# (MiB) | of which after loading the trace | growth from the documents |')
-out.push('|---|---:|:-:|---:|---:|---:|---:|')
+out.push('| trace | full state V1 yjs / C# (bytes) | identical bytes | retained heap yjs / C# (KiB) | peak RSS yjs / C# (MiB) | of which after loading the trace | growth from the documents | C# allocated by one replay (MiB) |')
+out.push('|---|---:|:-:|---:|---:|---:|---:|---:|')
 for (const [trace, { yjs, cs, identical }] of byTrace) {
-  out.push(`| ${trace} | ${yjs?.stateBytes?.toLocaleString('en-US') ?? 'n/a'} / ${cs?.stateBytes?.toLocaleString('en-US') ?? 'n/a'} | ${yes(identical)} | ${kb(yjs?.retainedBytes)} / ${kb(cs?.retainedBytes)} | ${mb(yjs?.peakRssBytes)} / ${mb(cs?.peakRssBytes)} | ${mb(yjs?.peakRssAfterTraceLoadBytes)} / ${mb(cs?.peakRssAfterTraceLoadBytes)} | ${mb(growth(yjs))} / ${mb(growth(cs))} |`)
+  out.push(`| ${trace} | ${yjs?.stateBytes?.toLocaleString('en-US') ?? 'n/a'} / ${cs?.stateBytes?.toLocaleString('en-US') ?? 'n/a'} | ${yes(identical)} | ${kb(yjs?.retainedBytes)} / ${kb(cs?.retainedBytes)} | ${mb(yjs?.peakRssBytes)} / ${mb(cs?.peakRssBytes)} | ${mb(yjs?.peakRssAfterTraceLoadBytes)} / ${mb(cs?.peakRssAfterTraceLoadBytes)} | ${mb(growth(yjs))} / ${mb(growth(cs))} | ${mb(cs?.replayAllocatedBytes)} |`)
 }
 out.push('')
 out.push('Targets (issue 3): replay and load at most 0.5x yjs, identical bytes, peak memory no higher.')

@@ -93,6 +93,9 @@ public sealed class Transaction
     /// <summary>Runs observers, garbage collection, merging and the update event for finished transactions.</summary>
     internal static void Cleanup(List<Transaction> cleanups, int index)
     {
+        // Observers and update handlers are application code: if one throws, the remaining
+        // cleanup still runs (so the document stays consistent) and the first error is rethrown.
+        Exception? failure = null;
         while (index < cleanups.Count)
         {
             var transaction = cleanups[index];
@@ -135,6 +138,10 @@ public sealed class Transaction
                 {
                     YText.CleanupAfterTransaction(transaction);
                 }
+            }
+            catch (Exception e)
+            {
+                failure ??= e;
             }
             finally
             {
@@ -188,7 +195,14 @@ public sealed class Transaction
                     var writer = new Lib0Writer();
                     if (transaction.WriteUpdate(writer))
                     {
-                        doc.RaiseUpdate(writer.ToArray(), transaction);
+                        try
+                        {
+                            doc.RaiseUpdate(writer.ToArray(), transaction);
+                        }
+                        catch (Exception e)
+                        {
+                            failure ??= e;
+                        }
                     }
                 }
             }
@@ -197,6 +211,10 @@ public sealed class Transaction
         }
 
         cleanups.Clear();
+        if (failure != null)
+        {
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(failure);
+        }
     }
 
     private static void TryGcDeleteSet(DeleteSet ds, StructStore store)

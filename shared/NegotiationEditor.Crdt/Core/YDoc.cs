@@ -112,6 +112,9 @@ public sealed class YDoc
 
     internal StructStore Store { get; } = new();
 
+    /// <summary>For a sub-document: the item that holds it in its parent document.</summary>
+    internal Structs.Item? ParentItem { get; set; }
+
     internal Dictionary<string, SharedType> Share { get; } = new();
 
     internal Transaction? CurrentTransaction => current;

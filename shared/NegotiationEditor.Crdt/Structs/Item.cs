@@ -117,7 +117,9 @@ internal sealed class Item : AbstractStruct
             return parentId.Client;
         }
 
-        // Everything referred to exists: find the neighbours.
+        // Everything referred to exists: find the neighbours. A garbage-collected neighbour
+        // means the parent is gone too, and the item will be integrated as GC.
+        var neighbourCollected = false;
         if (Origin is { } o)
         {
             var left = store.GetItemCleanEnd(transaction, o);
@@ -125,11 +127,8 @@ internal sealed class Item : AbstractStruct
             Origin = new StructId(left.Client, left.Clock + left.Length - 1);
             if (left is GcStruct)
             {
-                Parent = null;
-                ParentName = null;
-                ParentId = null;
                 Left = null;
-                LeftIsGc = true;
+                neighbourCollected = true;
             }
         }
 
@@ -141,11 +140,11 @@ internal sealed class Item : AbstractStruct
             if (right is GcStruct)
             {
                 Right = null;
-                RightIsGc = true;
+                neighbourCollected = true;
             }
         }
 
-        if (LeftIsGc || RightIsGc)
+        if (neighbourCollected)
         {
             Parent = null;
             ParentName = null;
@@ -178,11 +177,6 @@ internal sealed class Item : AbstractStruct
 
         return null;
     }
-
-    /// <summary>Set by <see cref="GetMissing"/> when a neighbour was garbage collected: the item becomes GC.</summary>
-    private bool LeftIsGc;
-
-    private bool RightIsGc;
 
     public override void Integrate(Transaction transaction, int offset)
     {
@@ -318,6 +312,11 @@ internal sealed class Item : AbstractStruct
         }
     }
 
+    /// <summary>
+    /// Deletes the item and, for a nested type, everything in it. Nested types are walked with an
+    /// explicit stack in the order Yjs's recursion uses, so that deeply nested documents cannot
+    /// exhaust the call stack.
+    /// </summary>
     public void Delete(Transaction transaction)
     {
         if (Deleted)
@@ -325,6 +324,40 @@ internal sealed class Item : AbstractStruct
             return;
         }
 
+        MarkAndRecordDeletion(transaction);
+        if (Content is not TypeContent rootType)
+        {
+            Content.Delete(transaction);
+            return;
+        }
+
+        var stack = new Stack<TypeDeletion>();
+        stack.Push(new TypeDeletion(rootType.Type));
+        while (stack.Count > 0)
+        {
+            var frame = stack.Peek();
+            var child = frame.NextToDelete(transaction);
+            if (child == null)
+            {
+                transaction.Changed.Remove(frame.Type);
+                stack.Pop();
+                continue;
+            }
+
+            child.MarkAndRecordDeletion(transaction);
+            if (child.Content is TypeContent nested)
+            {
+                stack.Push(new TypeDeletion(nested.Type));
+            }
+            else
+            {
+                child.Content.Delete(transaction);
+            }
+        }
+    }
+
+    private void MarkAndRecordDeletion(Transaction transaction)
+    {
         var parent = Parent!;
         if (Countable && ParentSub == null)
         {
@@ -334,24 +367,126 @@ internal sealed class Item : AbstractStruct
         MarkDeleted();
         transaction.DeleteSet.Add(Client, Clock, Length);
         transaction.AddChangedType(parent, ParentSub);
-        Content.Delete(transaction);
     }
 
-    public void Gc(StructStore store, bool parentGcd)
+    /// <summary>Walks the children of a type being deleted: its sequence first, then its map values.</summary>
+    private sealed class TypeDeletion
     {
-        if (!Deleted)
+        private Item? nextInList;
+        private Item[]? mapValues;
+        private int mapIndex;
+
+        public TypeDeletion(SharedType type)
         {
-            throw new InvalidOperationException("Only deleted items can be garbage collected.");
+            Type = type;
+            nextInList = type.Start;
         }
 
-        Content.Gc(store);
+        public SharedType Type { get; }
+
+        /// <summary>The next child that is not deleted yet, or null when all are done.</summary>
+        public Item? NextToDelete(Transaction transaction)
+        {
+            while (nextInList != null)
+            {
+                var item = nextInList;
+                nextInList = item.Right;
+                if (!item.Deleted)
+                {
+                    return item;
+                }
+
+                if (item.Clock < transaction.BeforeStateOf(item.Client))
+                {
+                    transaction.MergeStructs.Add(item);
+                }
+            }
+
+            mapValues ??= [.. Type.Map.Values];
+            while (mapIndex < mapValues.Length)
+            {
+                var item = mapValues[mapIndex++];
+                if (!item.Deleted)
+                {
+                    return item;
+                }
+
+                if (item.Clock < transaction.BeforeStateOf(item.Client))
+                {
+                    transaction.MergeStructs.Add(item);
+                }
+            }
+
+            return null;
+        }
+    }
+
+    /// <summary>
+    /// Replaces the content of this deleted item by its length (or the whole item by a GC struct
+    /// when its parent is collected too), and collects everything inside a nested type. Uses an
+    /// explicit stack rather than recursion.
+    /// </summary>
+    public void Gc(StructStore store, bool parentGcd)
+    {
+        CollectOne(store, this, parentGcd, null);
+    }
+
+    private static void CollectOne(StructStore store, Item item, bool parentGcd, Stack<Item>? pending)
+    {
+        if (item.Content is TypeContent typeContent)
+        {
+            pending ??= new Stack<Item>();
+            var type = typeContent.Type;
+            for (var child = type.Start; child != null; child = child.Right)
+            {
+                pending.Push(child);
+            }
+
+            foreach (var last in type.Map.Values)
+            {
+                for (var entry = last; entry != null; entry = entry.Left)
+                {
+                    pending.Push(entry);
+                }
+            }
+
+            type.Start = null;
+            type.Map.Clear();
+        }
+
         if (parentGcd)
         {
-            store.ReplaceStruct(this, new GcStruct(Client, Clock, Length));
+            store.ReplaceStruct(item, new GcStruct(item.Client, item.Clock, item.Length));
         }
         else
         {
-            Content = new DeletedContent(Length);
+            item.Content = new DeletedContent(item.Length);
+        }
+
+        while (pending is { Count: > 0 })
+        {
+            var next = pending.Pop();
+            if (next.Content is TypeContent nested)
+            {
+                var type = nested.Type;
+                for (var child = type.Start; child != null; child = child.Right)
+                {
+                    pending.Push(child);
+                }
+
+                foreach (var last in type.Map.Values)
+                {
+                    for (var entry = last; entry != null; entry = entry.Left)
+                    {
+                        pending.Push(entry);
+                    }
+                }
+
+                type.Start = null;
+                type.Map.Clear();
+            }
+
+            store.ReplaceStruct(next, new GcStruct(next.Client, next.Clock, next.Length));
         }
     }
 

@@ -27,10 +27,6 @@ internal abstract class ItemContent
     {
     }
 
-    public virtual void Gc(StructStore store)
-    {
-    }
-
     public abstract void Write(Lib0Writer writer, int offset);
 
     /// <summary>The values this content shows in a sequence, one per clock.</summary>
@@ -329,60 +325,8 @@ internal sealed class TypeContent : ItemContent
 
     public override void Integrate(Transaction transaction, Item item) => Type.Integrate(transaction.Doc, item);
 
-    public override void Delete(Transaction transaction)
-    {
-        var item = Type.Start;
-        while (item != null)
-        {
-            if (!item.Deleted)
-            {
-                item.Delete(transaction);
-            }
-            else if (item.Clock < transaction.BeforeStateOf(item.Client))
-            {
-                transaction.MergeStructs.Add(item);
-            }
-
-            item = item.Right;
-        }
-
-        foreach (var entry in Type.Map.Values)
-        {
-            if (!entry.Deleted)
-            {
-                entry.Delete(transaction);
-            }
-            else if (entry.Clock < transaction.BeforeStateOf(entry.Client))
-            {
-                transaction.MergeStructs.Add(entry);
-            }
-        }
-
-        transaction.Changed.Remove(Type);
-    }
-
-    public override void Gc(StructStore store)
-    {
-        var item = Type.Start;
-        while (item != null)
-        {
-            item.Gc(store, true);
-            item = item.Right;
-        }
-
-        Type.Start = null;
-        foreach (var last in Type.Map.Values)
-        {
-            var entry = last;
-            while (entry != null)
-            {
-                entry.Gc(store, true);
-                entry = entry.Left;
-            }
-        }
-
-        Type.Map.Clear();
-    }
+    // Deleting and collecting the children of a type is done by Item.Delete and Item.Gc, which
+    // walk nested types without recursion.
 
     public override void Write(Lib0Writer writer, int offset) => Type.WriteTypeRef(writer);
 
@@ -452,6 +396,8 @@ internal sealed class DocContent : ItemContent
     public override bool Countable => true;
 
     public override ItemContent Copy() => new DocContent(YDoc.CreateSubdocument(Doc.Guid, Doc.Options));
+
+    public override void Integrate(Transaction transaction, Item item) => Doc.ParentItem = item;
 
     public override ItemContent Splice(int offset) => throw new InvalidOperationException("Doc content has length 1.");
 

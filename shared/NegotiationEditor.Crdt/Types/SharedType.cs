@@ -332,6 +332,26 @@ public abstract class SharedType
         return new Item(client, doc.Store.GetState(client), left, left?.LastId, right, right?.Id, this, parentSub, content);
     }
 
+    /// <summary>Checks values before anything is inserted, so that a bad value changes nothing.</summary>
+    internal static void CheckInsertable(IEnumerable<object?> values)
+    {
+        foreach (var value in values)
+        {
+            switch (value)
+            {
+                case SharedType type when type.Doc != null || type.Item != null:
+                    throw new InvalidOperationException("A shared type can be inserted only once; this one is already part of a document.");
+                case YDoc { ParentItem: not null }:
+                    throw new InvalidOperationException("This sub-document is already part of a document.");
+                case SharedType or YDoc or byte[]:
+                    break;
+                default:
+                    AnyValues.Check(value);
+                    break;
+            }
+        }
+    }
+
     internal void ListInsertAfter(Transaction transaction, Item? reference, IEnumerable<object?> content)
     {
         var left = reference;
@@ -609,7 +629,17 @@ public abstract class SharedType
     }
 
     /// <summary>A plain value for JSON-like comparison: nested types become their JSON form.</summary>
-    internal static object? ToJsonValue(object? value) => value is SharedType type ? type.ToJson() : value;
+    internal static object? ToJsonValue(object? value)
+    {
+        if (value is not SharedType type)
+        {
+            return value;
+        }
+
+        // Nesting comes from peers; refuse (catchably) rather than overflow the stack.
+        System.Runtime.CompilerServices.RuntimeHelpers.EnsureSufficientExecutionStack();
+        return type.ToJson();
+    }
 
     /// <summary>The content as plain values: strings for text, dictionaries for maps, lists for arrays.</summary>
     public abstract object? ToJson();

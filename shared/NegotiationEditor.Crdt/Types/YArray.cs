@@ -28,6 +28,7 @@ public sealed class YArray : SharedType
             throw new ArgumentOutOfRangeException(nameof(index), index, $"Index must be between 0 and {LengthField}.");
         }
 
+        CheckInsertable(values);
         RequireTransaction(t => ListInsert(t, index, values));
     }
 
@@ -35,6 +36,7 @@ public sealed class YArray : SharedType
     public void Push(params object?[] values)
     {
         ArgumentNullException.ThrowIfNull(values);
+        CheckInsertable(values);
         RequireTransaction(t => ListPush(t, values));
     }
 

@@ -40,7 +40,7 @@ public sealed class YMap : SharedType
     public void Set(string key, object? value)
     {
         ArgumentNullException.ThrowIfNull(key);
-        AnyValuesOrType(value);
+        CheckInsertable([value]);
         RequireTransaction(t => MapSet(t, key, value));
     }
 
@@ -73,14 +73,6 @@ public sealed class YMap : SharedType
         }
 
         return result;
-    }
-
-    private static void AnyValuesOrType(object? value)
-    {
-        if (value is not (SharedType or YDoc or byte[]))
-        {
-            AnyValues.Check(value);
-        }
     }
 
     internal override void CallObserver(Transaction transaction, HashSet<string?> parentSubs)

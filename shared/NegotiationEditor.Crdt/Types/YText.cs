@@ -56,6 +56,7 @@ public class YText : SharedType
         }
 
         CheckIndex(index);
+        CheckAttributes(attributes);
         RequireTransaction(t =>
         {
             var pos = FindPosition(t, index, attributes == null);
@@ -71,6 +72,16 @@ public class YText : SharedType
     {
         ArgumentNullException.ThrowIfNull(embed);
         CheckIndex(index);
+        CheckAttributes(attributes);
+        if (embed is SharedType type)
+        {
+            CheckInsertable([type]);
+        }
+        else
+        {
+            CheckJson(embed);
+        }
+
         RequireTransaction(t =>
         {
             var pos = FindPosition(t, index, attributes == null);
@@ -111,11 +122,7 @@ public class YText : SharedType
             throw new ArgumentOutOfRangeException(nameof(length), $"Cannot format {length} at {index} in a text of length {LengthField}.");
         }
 
-        foreach (var value in attributes.Values)
-        {
-            CheckJson(value);
-        }
-
+        CheckAttributes(attributes);
         RequireTransaction(t =>
         {
             var pos = FindPosition(t, index, false);
@@ -132,6 +139,7 @@ public class YText : SharedType
     public IReadOnlyList<DeltaOperation> ToDelta() => ToDelta(null);
 
     /// <summary>The text as it was at <paramref name="snapshot"/> (the document must have gc off).</summary>
+    /// <exception cref="InvalidOperationException">The document garbage collects deleted content.</exception>
     public IReadOnlyList<DeltaOperation> ToDelta(Snapshot? snapshot)
     {
         var ops = new List<DeltaOperation>();
@@ -178,6 +186,11 @@ public class YText : SharedType
         if (snapshot != null)
         {
             var doc = Doc ?? throw new InvalidOperationException("The text is not part of a document.");
+            if (doc.Gc)
+            {
+                throw new InvalidOperationException("Reading at a snapshot needs a document created with Gc = false: with garbage collection the deleted text is gone.");
+            }
+
             doc.Transact(t =>
             {
                 snapshot.SplitAffectedStructs(t);
@@ -212,6 +225,19 @@ public class YText : SharedType
     {
         ArgumentNullException.ThrowIfNull(delta);
         var ops = delta.ToList();
+        foreach (var op in ops)
+        {
+            CheckAttributes(op.Attributes);
+            if (op.Insert is SharedType type)
+            {
+                CheckInsertable([type]);
+            }
+            else if (op.Insert is not (null or string))
+            {
+                CheckJson(op.Insert);
+            }
+        }
+
         RequireTransaction(t =>
         {
             var pos = new TextPosition(null, Start, 0, new AttributeBag(null));
@@ -249,6 +275,19 @@ public class YText : SharedType
         if (index < 0 || index > LengthField)
         {
             throw new ArgumentOutOfRangeException(nameof(index), index, $"Index must be between 0 and {LengthField}.");
+        }
+    }
+
+    private static void CheckAttributes(IReadOnlyDictionary<string, object?>? attributes)
+    {
+        if (attributes == null)
+        {
+            return;
+        }
+
+        foreach (var value in attributes.Values)
+        {
+            CheckJson(value);
         }
     }
 

@@ -27,6 +27,7 @@ public class YXmlFragment : SharedType
     /// <summary>The fragment as XML text, as Yjs's <c>toString()</c> writes it.</summary>
     public override string ToString()
     {
+        System.Runtime.CompilerServices.RuntimeHelpers.EnsureSufficientExecutionStack();
         var builder = new StringBuilder();
         foreach (var child in ListToArray())
         {

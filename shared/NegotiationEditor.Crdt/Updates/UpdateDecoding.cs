@@ -40,6 +40,12 @@ internal sealed class DecodedUpdate
 /// </summary>
 internal static class UpdateDecoding
 {
+    /// <summary>
+    /// The highest clock accepted for one client (2^31 − 1 UTF-16 units or values): far beyond any
+    /// real history, and it keeps every struct length and gap within a 32-bit integer.
+    /// </summary>
+    public const long MaxClock = int.MaxValue;
+
     public static DecodedUpdate Decode(byte[] update)
     {
         ArgumentNullException.ThrowIfNull(update);
@@ -58,15 +64,20 @@ internal static class UpdateDecoding
             var structCount = reader.ReadCount(2);
             var client = reader.ReadVarUInt();
             var clock = (long)reader.ReadVarUInt();
+            if (clock > MaxClock)
+            {
+                throw new CrdtFormatException($"Clock exceeds {MaxClock}.");
+            }
+
             var firstClock = clock;
             var structs = new List<AbstractStruct>(Math.Min(structCount, 4096));
             for (var j = 0; j < structCount; j++)
             {
                 var structure = ReadStruct(reader, client, clock);
                 clock += structure.Length;
-                if ((ulong)clock > Lib0Writer.MaxSafeInteger)
+                if (clock > MaxClock)
                 {
-                    throw new CrdtFormatException("Clock exceeds 2^53 - 1.");
+                    throw new CrdtFormatException($"Clock exceeds {MaxClock}.");
                 }
 
                 structs.Add(structure);

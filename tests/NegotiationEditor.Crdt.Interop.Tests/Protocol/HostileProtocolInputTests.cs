@@ -104,12 +104,12 @@ public sealed class HostileProtocolInputTests
 
     private static void Read(GoldenArtifact golden, byte[] bytes)
     {
-        switch (golden.Decoded is not null && golden.Label.StartsWith("ws_", StringComparison.Ordinal) ? "ws" : golden.Label.StartsWith("awareness", StringComparison.Ordinal) ? "awareness" : "sync")
+        switch (golden.Kind)
         {
-            case "ws":
+            case "wsMessage":
                 WebsocketMessage.Read(bytes);
                 break;
-            case "awareness":
+            case "awarenessUpdate":
                 AwarenessUpdate.Read(bytes);
                 break;
             default:

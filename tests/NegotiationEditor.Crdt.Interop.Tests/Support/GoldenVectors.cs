@@ -12,17 +12,17 @@ internal static class GoldenVectors
         from testCase in Cases.Value
         from artifact in testCase!["artifacts"]!.AsArray()
         where (string?)artifact!["kind"] == kind
-        select new GoldenArtifact((string)testCase!["name"]!, (string)artifact!["label"]!, Hex.Decode((string)artifact["hex"]!), artifact["decoded"]);
+        select new GoldenArtifact((string)testCase!["name"]!, (string)artifact!["label"]!, kind, Hex.Decode((string)artifact["hex"]!), artifact["decoded"]);
 
     public static GoldenArtifact Get(string caseName, string label) =>
         (from testCase in Cases.Value
          where (string?)testCase!["name"] == caseName
          from artifact in testCase!["artifacts"]!.AsArray()
          where (string?)artifact!["label"] == label
-         select new GoldenArtifact(caseName, label, Hex.Decode((string)artifact["hex"]!), artifact["decoded"])).Single();
+         select new GoldenArtifact(caseName, label, (string)artifact["kind"]!, Hex.Decode((string)artifact["hex"]!), artifact["decoded"])).Single();
 }
 
-public sealed record GoldenArtifact(string Case, string Label, byte[] Bytes, JsonNode? Decoded)
+public sealed record GoldenArtifact(string Case, string Label, string Kind, byte[] Bytes, JsonNode? Decoded)
 {
     public override string ToString() => $"{Case}/{Label}";
 }

@@ -86,4 +86,14 @@ public sealed class SnapshotTests
         Assert.That(value, Is.EqualTo("draft"));
         Assert.That(map.Get("status"), Is.EqualTo("adopted"));
     }
+
+    [Test]
+    public void Reading_at_a_snapshot_with_garbage_collection_on_is_refused()
+    {
+        var doc = new YDoc(1);
+        doc.GetText("t").Insert(0, "abc");
+        var snapshot = Snapshot.Take(doc);
+        doc.GetText("t").Delete(0, 3);
+        Assert.Throws<InvalidOperationException>(() => doc.GetText("t").ToString(snapshot));
+    }
 }

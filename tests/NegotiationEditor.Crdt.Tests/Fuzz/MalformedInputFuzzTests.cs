@@ -188,4 +188,40 @@ public sealed class MalformedInputFuzzTests
         Assert.That(doc.GetText("t").ToString(), Is.EqualTo("a"));
         Assert.That(Hex.Of(Y.EncodeStateVector(doc)), Is.EqualTo("010102"));
     }
+
+    [Test]
+    public void A_deeply_nested_document_is_deleted_and_collected_without_exhausting_the_stack()
+    {
+        var author = new YDoc(1);
+        author.Transact(_ =>
+        {
+            var inner = YArray.CreateDetached();
+            author.GetArray("a").Push(inner);
+            for (var i = 0; i < 30_000; i++)
+            {
+                var next = YArray.CreateDetached();
+                inner.Push(next);
+                inner = next;
+            }
+        });
+        var nested = Y.EncodeStateAsUpdate(author);
+        author.GetArray("a").Delete(0);
+        var deletion = Y.EncodeStateAsUpdate(author, Y.EncodeStateVector(author));
+
+        var doc = new YDoc(2);
+        Y.ApplyUpdate(doc, nested);
+        Y.ApplyUpdate(doc, deletion);
+        Assert.That(doc.GetArray("a").Length, Is.Zero);
+        Assert.That(Hex.Of(Y.EncodeStateAsUpdate(doc)), Is.EqualTo(Hex.Of(Y.EncodeStateAsUpdate(author))));
+    }
+
+    [Test]
+    public void Clocks_beyond_two_to_the_31_are_rejected()
+    {
+        // One GC struct of client 1 starting at clock 2^31.
+        var hostile = Hex.Parse("0101" + "01" + "8080808008" + "0001" + "00");
+        var doc = new YDoc(2);
+        Assert.Throws<CrdtFormatException>(() => Y.ApplyUpdate(doc, hostile));
+        Assert.Throws<CrdtFormatException>(() => Y.MergeUpdates([hostile, Hex.Parse("0000")]));
+    }
 }

@@ -121,6 +121,10 @@ public sealed class MapAndArrayTests
         Assert.Throws<ArgumentOutOfRangeException>(() => text.Delete(2, 2));
         Assert.Throws<ArgumentOutOfRangeException>(() => doc.GetArray("a").Delete(0));
         Assert.Throws<ArgumentException>(() => doc.GetMap("m").Set("k", new object()));
+        Assert.Throws<ArgumentException>(() => doc.GetArray("a").Push(new byte[] { 1 }, new object()));
+        Assert.Throws<ArgumentException>(() => text.Insert(0, "x", new Dictionary<string, object?> { ["bold"] = new object() }));
+        Assert.Throws<InvalidOperationException>(() => doc.GetArray("a").Push(doc.GetText("t")));
+        Assert.That(doc.GetArray("a").Length, Is.Zero);
         Assert.That(text.ToString(), Is.EqualTo("abc"));
         Assert.That(updates, Is.Zero);
     }
