@@ -1,4 +1,5 @@
 using FsCheckProperty = FsCheck.NUnit.PropertyAttribute;
+using NegotiationEditor.Drafting.Drafts;
 using NegotiationEditor.Drafting.Redlines;
 
 namespace NegotiationEditor.Drafting.Tests.Redlines;
@@ -87,5 +88,69 @@ public sealed class RedlinePropertyTests
                 Assert.That(moved.Single().OldPosition, Is.EqualTo(from), "the paragraph that was moved is the one shown as moved");
             }
         });
+    }
+
+    [FsCheckProperty(MaxTest = 200)]
+    public void Random_drafts_with_numbers_bullets_and_titles_are_rebuilt_from_the_runs(int seed)
+    {
+        var random = new RandomDrafts(seed);
+        var old = RandomDraft(random);
+        var paragraphs = old.Paragraphs.ToList();
+        for (var k = 0; k < paragraphs.Count; k++)
+        {
+            paragraphs[k] = random.Next(4) switch
+            {
+                0 => paragraphs[k].WithText(random.EditOneWord(paragraphs[k].Text)),
+                1 => paragraphs[k].WithItems(paragraphs[k].Items.Append(new ParagraphItem($"{random.Next(1, 9)} {random.Word()}"))),
+                _ => paragraphs[k],
+            };
+        }
+
+        if (paragraphs.Count > 0 && random.Next(3) == 0)
+        {
+            paragraphs.RemoveAt(random.Next(paragraphs.Count));
+        }
+
+        if (random.Next(2) == 0)
+        {
+            paragraphs.Insert(random.Next(paragraphs.Count + 1), Paragraph.Operative(new ParagraphNumber(random.Next(1, 40), "ter"), random.Paragraph(random.Next(3, 20), multiline: false)));
+        }
+
+        if (paragraphs.Count > 1)
+        {
+            var moved = paragraphs[random.Next(paragraphs.Count)];
+            paragraphs.Remove(moved);
+            paragraphs.Insert(random.Next(paragraphs.Count + 1), moved);
+        }
+
+        var @new = new Draft(old.Metadata, random.Next(2) == 0 ? old.Title : "Title " + random.Word(), paragraphs.DistinctBy(p => p.Id));
+
+        var redline = Redliner.Default.Compare(old, @new);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(redline.Title?.OldText, Is.EqualTo(old.Title));
+            Assert.That(redline.Title?.NewText, Is.EqualTo(@new.Title));
+            Assert.That(
+                redline.Paragraphs.Where(p => p.OldPosition is not null).OrderBy(p => p.OldPosition).Select(p => (p.OldId, p.OldText)),
+                Is.EqualTo(old.Paragraphs.Select(p => ((string?)p.Id.Value, (string?)Redliner.TextOf(p)))));
+            Assert.That(
+                redline.Paragraphs.Where(p => p.NewPosition is not null).OrderBy(p => p.NewPosition).Select(p => (p.NewId, p.NewText)),
+                Is.EqualTo(@new.Paragraphs.Select(p => ((string?)p.Id.Value, (string?)Redliner.TextOf(p)))));
+        });
+    }
+
+    private static Draft RandomDraft(RandomDrafts random)
+    {
+        var preambular = random.Next(0, 4);
+        var operative = random.Next(0, 8);
+        var paragraphs = Enumerable.Range(1, preambular)
+            .Select(n => Paragraph.Preambular(new ParagraphNumber(n), random.Paragraph(random.Next(3, 30), multiline: false)))
+            .Concat(Enumerable.Range(1, operative).Select(n => Paragraph.Operative(
+                new ParagraphNumber(n),
+                random.Paragraph(random.Next(3, 30), multiline: false),
+                Enumerable.Range(0, random.Next(3) == 0 ? random.Next(1, 4) : 0).Select(_ => new ParagraphItem($"5 {random.Word()} {random.Word()}")))))
+            .ToList();
+        return new Draft(DraftMetadata.Empty.With(DraftMetadata.SymbolKey, "E/CN.16/2011/CRP.1"), random.Next(3) == 0 ? null : "Composition of the Working Group", paragraphs);
     }
 }
