@@ -18,6 +18,13 @@ public static class CollaborationServiceCollectionExtensions
         services.AddSingleton<RoomHook, UpdateLogHook>();
         services.AddSingleton<DocumentRooms>();
         services.AddHostedService<RoomMaintenance>();
+        // A client that vanished without closing (a laptop lid shut) must leave its documents, and its awareness
+        // state with it: /ws sockets are pinged and closed when no pong comes back.
+        services.Configure<WebSocketOptions>(options =>
+        {
+            options.KeepAliveInterval = TimeSpan.FromSeconds(15);
+            options.KeepAliveTimeout = TimeSpan.FromSeconds(30);
+        });
         services.TryAddSingleton(TimeProvider.System);
         return services;
     }

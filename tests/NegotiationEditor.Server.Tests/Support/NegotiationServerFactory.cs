@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using NegotiationEditor.Negotiation.Documents;
 using NegotiationEditor.Server.Access;
@@ -12,8 +13,11 @@ public sealed class NegotiationServerFactory : WebApplicationFactory<Program>
     private readonly Dictionary<string, string> _settings;
     private readonly bool _ownsDataFolder;
 
-    public NegotiationServerFactory(IDictionary<string, string>? settings = null, string? dataFolder = null)
+    private readonly Action<IServiceCollection>? _services;
+
+    public NegotiationServerFactory(IDictionary<string, string>? settings = null, string? dataFolder = null, Action<IServiceCollection>? services = null)
     {
+        _services = services;
         _ownsDataFolder = dataFolder is null;
         DataFolder = dataFolder ?? Path.Combine(Path.GetTempPath(), "negotiation-tests-" + Guid.NewGuid().ToString("N"));
         _settings = new Dictionary<string, string>(settings ?? new Dictionary<string, string>())
@@ -45,6 +49,10 @@ public sealed class NegotiationServerFactory : WebApplicationFactory<Program>
             builder.UseSetting(key, value);
         }
         builder.UseEnvironment("Development");
+        if (_services is not null)
+        {
+            builder.ConfigureTestServices(_services);
+        }
     }
 
     protected override void Dispose(bool disposing)

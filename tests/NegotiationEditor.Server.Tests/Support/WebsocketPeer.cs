@@ -83,7 +83,7 @@ public sealed class WebsocketPeer : IAsyncDisposable
                 }
             }
         }
-        catch (WebSocketException)
+        catch (Exception exception) when (exception is WebSocketException or ObjectDisposedException)
         {
         }
     }
@@ -94,9 +94,11 @@ public sealed class WebsocketPeer : IAsyncDisposable
         {
             try
             {
-                await _socket.CloseAsync(WebSocketCloseStatus.NormalClosure, null, CancellationToken.None);
+                // The receive loop reads the server's answer to the close.
+                await _socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, null, CancellationToken.None);
+                await _receiving.WaitAsync(Eventually.Limit);
             }
-            catch (WebSocketException)
+            catch (Exception exception) when (exception is WebSocketException or ObjectDisposedException or TimeoutException)
             {
             }
         }
