@@ -68,6 +68,14 @@ describe('The amendment book kept by hub events', () => {
     expect(book.collisionsOf(book.get('a-1')!).map((a) => a.id)).toEqual(['a-2']);
   });
 
+  it('flags an earlier amendment as colliding when a later one names it', () => {
+    const book = new AmendmentBook([amendment({ id: 'a-1' })]);
+    book.apply(event('amendmentProposed', 7, amendment({ id: 'a-2', proposedBy: uk, collidesWith: ['a-1'] })));
+    expect(book.collisionsOf(book.get('a-1')!).map((a) => a.id)).toEqual(['a-2']);
+    book.apply(event('amendmentSuperseded', 8, amendment({ id: 'a-2', proposedBy: uk, status: 'superseded', collidesWith: ['a-1'] })));
+    expect(book.collisionsOf(book.get('a-1')!)).toEqual([]);
+  });
+
   it('asks for the document again on a drafting switch, a revision or the adoption', () => {
     const book = new AmendmentBook();
     expect(book.apply(event('onScreenDraftingSwitched', 1, null))).toBe('document');

@@ -122,13 +122,31 @@ public sealed class NegotiationInTheBrowserTests
         await chair.Page.ClickAsync("#circulate-button");
         await Expect(chair.Page.Locator("#revision-list")).ToContainTextAsync("Rev.1");
         await Expect(greece.Page.Locator("#revision-list")).ToContainTextAsync("Rev.1");
+
+        // The UK proposes deleting an overlapping span: both amendments are flagged as colliding on every page.
+        await uk.SelectWithFindAsync("in accordance with the rules");
+        await uk.Page.SelectOptionAsync("#amendment-kind", "delete");
+        await uk.Page.ClickAsync("#propose-button");
+        const string deletion = "Delete “in accordance with the rules”";
+        foreach (var participant in everyone)
+        {
+            await Expect(participant.Amendment(described).Locator(".collision")).ToContainTextAsync(deletion + " (UK)");
+            await Expect(participant.Amendment(deletion).Locator(".collision")).ToContainTextAsync(described + " (Greece)");
+        }
+        await Screenshots.TakeAsync(chair.Page, "07-collision-flagged", "Two amendments on overlapping spans, flagged", forDocs: true);
+
         await chair.Amendment(described).GetByRole(AriaRole.Button, new() { Name = "Accept" }).ClickAsync();
         foreach (var participant in everyone)
         {
             await participant.WaitForTextAsync("taken bearing in mind the rules of procedure");
             await participant.WaitForTextAsync("in accordance with", present: false);
         }
-        await Screenshots.TakeAsync(chair.Page, "07-chair-accepted", "The chair's page after accepting: the text changed everywhere", forDocs: true);
+        // Accepting Greece's replacement supersedes the UK's overlapping deletion.
+        await Expect(chair.Amendment(deletion)).ToHaveCountAsync(0);
+        await chair.Page.GetByLabel("Show decided and withdrawn").CheckAsync();
+        await Expect(chair.Amendment(deletion).Locator(".status-badge")).ToHaveTextAsync("superseded");
+        await Expect(chair.Amendment(described).Locator(".status-badge")).ToHaveTextAsync("accepted");
+        await Screenshots.TakeAsync(chair.Page, "08-chair-accepted", "The chair's page after accepting: the text changed everywhere", forDocs: true);
         await chair.Page.ClickAsync("#circulate-button");
         await Expect(chair.Page.Locator("#revision-list")).ToContainTextAsync("Rev.2");
 
@@ -140,19 +158,29 @@ public sealed class NegotiationInTheBrowserTests
         var redline = chair.Page.FrameLocator("#viewer iframe");
         await Expect(redline.Locator("body")).ToContainTextAsync("bearing in mind");
         await Expect(redline.Locator("body")).ToContainTextAsync("in accordance with");
-        await Screenshots.TakeAsync(chair.Page, "08-compare-side-by-side", "Rev.1 and Rev.2 side by side with the word-level redline", forDocs: true);
+        await Screenshots.TakeAsync(chair.Page, "09-compare-side-by-side", "Rev.1 and Rev.2 side by side with the word-level redline", forDocs: true);
         await chair.Page.ClickAsync("#toggle-view");
         await Expect(chair.Page.Locator("#viewer-heading")).ToHaveTextAsync("Rev.1 compared with Rev.2 (inline)");
-        await Screenshots.TakeAsync(chair.Page, "09-compare-inline", "The same redline inline");
+        await Screenshots.TakeAsync(chair.Page, "10-compare-inline", "The same redline inline");
         await chair.Page.Locator("#revision-list li[data-revision='Rev.2'] .open-revision").ClickAsync();
         await Expect(chair.Page.FrameLocator("#viewer iframe").Locator("body")).ToContainTextAsync("bearing in mind");
-        await Screenshots.TakeAsync(chair.Page, "10-printed-revision", "Rev.2 as printed", forDocs: true);
+        await Screenshots.TakeAsync(chair.Page, "11-printed-revision", "Rev.2 as printed", forDocs: true);
+
+        // Downloads carry the token and the file the server names.
+        var download = await chair.Page.RunAndWaitForDownloadAsync(() =>
+            chair.Page.Locator("#revision-list li[data-revision='Rev.2']").GetByRole(AriaRole.Button, new() { Name = "DOCX" }).ClickAsync());
+        Assert.That(download.SuggestedFilename, Does.EndWith(".docx"));
+        var docx = await File.ReadAllBytesAsync((await download.PathAsync())!);
+        Assert.That(docx.Take(2), Is.EqualTo("PK"u8.ToArray()), "a DOCX is a zip package");
+
+        await AssertEveryControlIsNamedAsync(chair);
+        await AssertEveryControlIsNamedAsync(greece);
 
         // Adoption: the confirmation names what will be locked.
         await chair.Page.ClickAsync("#adopt-button");
         await Expect(chair.Page.Locator("#adopt-dialog-text")).ToContainTextAsync("E/CN.16/2010/CRP.1");
         await Expect(chair.Page.Locator("#adopt-dialog-text")).ToContainTextAsync("nobody can type, propose, take a position or decide");
-        await Screenshots.TakeAsync(chair.Page, "11-adoption-confirmation", "The confirmation before adopting", forDocs: true);
+        await Screenshots.TakeAsync(chair.Page, "12-adoption-confirmation", "The confirmation before adopting", forDocs: true);
         await chair.Page.ClickAsync("#adopt-confirm");
         foreach (var participant in everyone)
         {
@@ -161,7 +189,7 @@ public sealed class NegotiationInTheBrowserTests
         }
         var hash = await chair.Page.Locator("#seal-hash").TextContentAsync();
         Assert.That(hash, Does.Match("^[0-9a-f]{64}$"));
-        await Screenshots.TakeAsync(greece.Page, "12-adopted-text-sealed", "The adopted text, read-only, with its seal", forDocs: true);
+        await Screenshots.TakeAsync(greece.Page, "13-adopted-text-sealed", "The adopted text, read-only, with its seal", forDocs: true);
 
         // After adoption no page can edit, and the server refuses an update forced past the page.
         foreach (var participant in everyone)
@@ -182,6 +210,16 @@ public sealed class NegotiationInTheBrowserTests
         var participant = await Participant.OpenAsync(_chromium, name, invite);
         _opened.Add(participant);
         return participant;
+    }
+
+    private static async Task AssertEveryControlIsNamedAsync(Participant participant)
+    {
+        var unnamed = await participant.Page.EvaluateAsync<string[]>(@"() => Array.from(document.querySelectorAll('button, input, select, textarea'))
+            .filter(c => c.offsetParent !== null)
+            .filter(c => !(c.labels && c.labels.length) && !c.getAttribute('aria-label') && !c.getAttribute('aria-labelledby')
+                && !(c.tagName === 'BUTTON' && c.textContent.trim()) && !c.closest('.cm-search'))
+            .map(c => c.outerHTML.slice(0, 120))");
+        Assert.That(unnamed, Is.Empty, $"{participant.Name}'s page has controls without a name");
     }
 
     private static async Task AssertCannotTypeAsync(Participant participant, string when)

@@ -47,8 +47,8 @@ public sealed class NetworkCutTests
         await Task.Delay(500);
         Assert.That(await chair.TextAsync(), Does.Not.Contain("The secretariat typed this online."));
         Assert.That(await secretariat.TextAsync(), Does.Not.Contain("Typed while offline."));
-        await Screenshots.TakeAsync(chair.Page, "13-offline-typing", "The chair typing while offline", forDocs: true);
-        await Screenshots.TakeAsync(secretariat.Page, "14-tablet-width", "The secretariat's page at 768 px wide", forDocs: true);
+        await Screenshots.TakeAsync(chair.Page, "14-offline-typing", "The chair typing while offline", forDocs: true);
+        await Screenshots.TakeAsync(secretariat.Page, "15-tablet-width", "The secretariat's page at 768 px wide", forDocs: true);
 
         await chair.Context.SetOfflineAsync(false);
         await Expect(chair.Page.Locator("#connection")).ToHaveAttributeAsync("data-status", "connected", new() { Timeout = 30_000 });
@@ -58,6 +58,6 @@ public sealed class NetworkCutTests
         Assert.That(await secretariat.TextAsync(), Is.EqualTo(merged));
         Assert.That(merged, Does.Contain("Before the cut."));
         Assert.That(await _server.LiveTextAsync(_server.Invite("chair")), Is.EqualTo(merged), "the server holds the merged text");
-        await Screenshots.TakeAsync(secretariat.Page, "15-offline-edits-arrived", "The secretariat's page once the chair is back online");
+        await Screenshots.TakeAsync(secretariat.Page, "16-offline-edits-arrived", "The secretariat's page once the chair is back online");
     }
 }

@@ -72,6 +72,6 @@ public sealed class Participant
         await Expect(Page.Locator("#selection-line")).ToContainTextAsync(words);
     }
 
-    /// <summary>The amendment item of the side panel describing <paramref name="words"/>.</summary>
-    public ILocator Amendment(string words) => Page.Locator("#amendment-list li.amendment", new() { HasText = words });
+    /// <summary>The amendment item of the side panel whose description is exactly <paramref name="words"/>.</summary>
+    public ILocator Amendment(string words) => Page.Locator($"#amendment-list li.amendment[aria-label=\"{words}\"]");
 }

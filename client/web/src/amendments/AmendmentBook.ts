@@ -69,9 +69,18 @@ export class AmendmentBook {
     }
   }
 
-  /** The open amendments an amendment collides with (overlapping spans), as the server reported them. */
+  /**
+   * The open amendments an amendment collides with (overlapping spans). The server reports collisions on each
+   * amendment as it was last sent; an amendment proposed later names the earlier one, so both sides are read.
+   */
   collisionsOf(amendment: Amendment): Amendment[] {
-    return amendment.collidesWith.map((id) => this.byId.get(id)).filter((a): a is Amendment => !!a && a.status === 'proposed');
+    const ids = new Set(amendment.collidesWith);
+    for (const other of this.byId.values()) {
+      if (other.id !== amendment.id && other.collidesWith.includes(amendment.id)) ids.add(other.id);
+    }
+    return Array.from(ids)
+      .map((id) => this.byId.get(id))
+      .filter((a): a is Amendment => !!a && a.status === 'proposed');
   }
 }
 
