@@ -12,6 +12,9 @@ public static class AccessServiceCollectionExtensions
         services.AddAuthentication(InviteAuthenticationHandler.SchemeName)
             .AddScheme<AuthenticationSchemeOptions, InviteAuthenticationHandler>(InviteAuthenticationHandler.SchemeName, null);
         services.AddAuthorization();
+        // Browsers put the invite token in the query string of /hubs and /ws (access_token): keep request lines,
+        // which carry it, out of the logs.
+        services.AddLogging(logging => logging.AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.Warning));
         return services;
     }
 }
