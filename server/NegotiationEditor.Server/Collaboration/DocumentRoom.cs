@@ -22,6 +22,8 @@ public sealed class DocumentRoom
     private readonly Dictionary<RoomConnection, HashSet<ulong>> _awarenessClients = [];
     private ImmutableArray<RoomConnection> _connections = [];
     private int _groupMembers;
+    private long _storedBytes;
+    private int _updatesSinceCompaction;
     private readonly List<byte[]> _applied = [];
 
     internal DocumentRoom(DocumentId id, ImmutableArray<RoomHook> hooks, CollaborationOptions options, IGroupFanOut groupFanOut, ILogger logger)
@@ -51,9 +53,6 @@ public sealed class DocumentRoom
 
     /// <summary>The stored size of the document, in bytes (compacted state plus the updates since).</summary>
     public long StoredBytes => Interlocked.Read(ref _storedBytes);
-
-    private long _storedBytes;
-    private int _updatesSinceCompaction;
 
     /// <summary>How many updates were stored since the last compaction.</summary>
     public int UpdatesSinceCompaction => Volatile.Read(ref _updatesSinceCompaction);

@@ -15,8 +15,11 @@ public abstract class RoomHook
     /// <summary>Decides whether the connection may open the document; returns the refusal or null.</summary>
     public virtual string? OnAuthenticate(DocumentRoom room, RoomConnection connection) => null;
 
-    /// <summary>Decides whether an update from the connection may be applied; returns the refusal or null.</summary>
-    public virtual string? OnChange(DocumentRoom room, RoomConnection? connection, byte[] update) => null;
+    /// <summary>
+    /// Decides whether an update from the connection may be applied; returns the refusal or null. Changes the server
+    /// makes itself (<see cref="DocumentRoom.ChangeAsync"/>, decided by the workflow) do not pass here.
+    /// </summary>
+    public virtual string? OnChange(DocumentRoom room, RoomConnection connection, byte[] update) => null;
 
     /// <summary>Stores an applied update; the room broadcasts it only after every store hook has completed.</summary>
     public virtual Task OnStoreAsync(DocumentRoom room, byte[] update) => Task.CompletedTask;

@@ -104,7 +104,7 @@ public sealed class RoomHookTests
             return null;
         }
 
-        public override string? OnChange(DocumentRoom room, RoomConnection? connection, byte[] update)
+        public override string? OnChange(DocumentRoom room, RoomConnection connection, byte[] update)
         {
             Record("change");
             return Encoding.UTF8.GetString(update).Contains("[vetoed]") ? "the recording hook vetoes this text" : null;

@@ -6,7 +6,7 @@ namespace NegotiationEditor.Server.Collaboration.Hooks;
 public sealed class DocumentLimitsHook(IOptions<CollaborationOptions> options) : RoomHook
 {
     /// <inheritdoc />
-    public override string? OnChange(DocumentRoom room, RoomConnection? connection, byte[] update)
+    public override string? OnChange(DocumentRoom room, RoomConnection connection, byte[] update)
     {
         var limit = options.Value.MaxDocumentBytes;
         return room.StoredBytes + update.Length > limit

@@ -25,13 +25,8 @@ public sealed class InviteAccessHook(LiveNegotiation negotiation) : RoomHook
     }
 
     /// <inheritdoc />
-    public override string? OnChange(DocumentRoom room, RoomConnection? connection, byte[] update)
+    public override string? OnChange(DocumentRoom room, RoomConnection connection, byte[] update)
     {
-        if (connection is null)
-        {
-            return null;
-        }
-
         var state = negotiation.Current;
         if (!ReferenceEquals(connection.AccessCheckedOn, state) || connection.WriteAccess is null)
         {
