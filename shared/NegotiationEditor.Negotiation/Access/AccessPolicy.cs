@@ -76,9 +76,13 @@ public static class AccessPolicy
         }
 
         return AccessDecision.Refused(action == NegotiationAction.EditText
-            ? $"on-screen drafting is {Describe(onScreenDrafting)}: a {Participant.Describe(role)} may not type in the text"
-            : $"a {Participant.Describe(role)} may not {Describe(action)}");
+            ? $"on-screen drafting is {Describe(onScreenDrafting)}: {WithArticle(Participant.Describe(role))} may not type in the text"
+            : $"{WithArticle(Participant.Describe(role))} may not {Describe(action)}");
     }
+
+    /// <summary>"an observer", "a chair": a role's name with the indefinite article it takes.</summary>
+    private static string WithArticle(string noun) =>
+        (noun.Length > 0 && "aeiou".Contains(noun[0]) ? "an " : "a ") + noun;
 
     /// <summary>Whether a participant in <paramref name="role"/> may type directly under <paramref name="onScreenDrafting"/>.</summary>
     public static bool MayType(ParticipantRole role, OnScreenDrafting onScreenDrafting) => onScreenDrafting switch

@@ -107,6 +107,18 @@ public sealed class AuthorizationMatrixTests
     }
 
     [Test]
+    public void A_refusal_names_the_role_with_the_right_article()
+    {
+        var room = new Room();
+
+        var observer = room.Open.MayDo(room.Table.Observer.Id, NegotiationAction.Propose, room.Table.Document);
+        var delegate_ = room.Open.MayDo(room.Table.DelegateOf("India").Id, NegotiationAction.Adopt, room.Table.Document);
+
+        Assert.That(observer.Reason, Does.StartWith("an observer may not"));
+        Assert.That(delegate_.Reason, Does.StartWith("a member-state delegate may not"));
+    }
+
+    [Test]
     public void A_delegate_must_say_for_which_delegation_it_proposes()
     {
         var room = new Room();
