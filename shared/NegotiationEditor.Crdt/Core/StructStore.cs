@@ -107,24 +107,6 @@ internal sealed class StructStore
         return structs[FindIndex(structs, id.Clock)];
     }
 
-    public bool TryFind(StructId id, out AbstractStruct? found)
-    {
-        found = null;
-        if (!Clients.TryGetValue(id.Client, out var structs) || structs.Count == 0 || id.Clock < structs[0].Clock)
-        {
-            return false;
-        }
-
-        var last = structs[^1];
-        if (id.Clock >= last.Clock + last.Length)
-        {
-            return false;
-        }
-
-        found = structs[FindIndex(structs, id.Clock)];
-        return true;
-    }
-
     public static int FindIndexCleanStart(Transaction? transaction, StructList structs, long clock)
     {
         var index = FindIndex(structs, clock);
