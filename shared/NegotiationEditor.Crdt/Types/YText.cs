@@ -270,6 +270,27 @@ public class YText : SharedType
         });
     }
 
+    /// <summary>Sets an attribute of the text as a whole (Yjs <c>setAttribute</c>), stored in its map part.</summary>
+    public void SetAttribute(string name, object? value)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        CheckInsertable([value]);
+        RequireTransaction(t => MapSet(t, name, value));
+    }
+
+    /// <summary>Removes an attribute of the text as a whole.</summary>
+    public void RemoveAttribute(string name)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        RequireTransaction(t => MapDelete(t, name));
+    }
+
+    /// <summary>The value of an attribute of the text as a whole, or null.</summary>
+    public object? GetAttribute(string name) => MapTryGet(name, out var value) ? value : null;
+
+    /// <summary>All attributes of the text as a whole.</summary>
+    public IReadOnlyDictionary<string, object?> GetAttributes() => MapEntries();
+
     private void CheckIndex(int index)
     {
         if (index < 0 || index > LengthField)
