@@ -61,44 +61,13 @@ internal sealed class StructStore
     /// <summary>Index of the struct containing <paramref name="clock"/>; guesses by interpolation first.</summary>
     public static int FindIndex(StructList structs, long clock)
     {
-        var left = 0;
-        var right = structs.Count - 1;
-        var mid = structs[right];
-        var midClock = mid.Clock;
-        if (midClock == clock)
+        var index = structs.FindIndexByClock(clock);
+        if (index < 0)
         {
-            return right;
+            throw new InvalidOperationException($"Clock {clock} is not in the store.");
         }
 
-        var span = midClock + mid.Length - 1;
-        var midIndex = span <= 0 ? 0 : (int)((double)clock / span * right);
-        if (midIndex < 0 || midIndex > right)
-        {
-            midIndex = (left + right) / 2;
-        }
-
-        while (left <= right)
-        {
-            mid = structs[midIndex];
-            midClock = mid.Clock;
-            if (midClock <= clock)
-            {
-                if (clock < midClock + mid.Length)
-                {
-                    return midIndex;
-                }
-
-                left = midIndex + 1;
-            }
-            else
-            {
-                right = midIndex - 1;
-            }
-
-            midIndex = (left + right) / 2;
-        }
-
-        throw new InvalidOperationException($"Clock {clock} is not in the store.");
+        return index;
     }
 
     public AbstractStruct Find(StructId id)
