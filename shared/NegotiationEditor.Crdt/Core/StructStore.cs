@@ -61,68 +61,19 @@ internal sealed class StructStore
     /// <summary>Index of the struct containing <paramref name="clock"/>; guesses by interpolation first.</summary>
     public static int FindIndex(StructList structs, long clock)
     {
-        var left = 0;
-        var right = structs.Count - 1;
-        var mid = structs[right];
-        var midClock = mid.Clock;
-        if (midClock == clock)
+        var index = structs.FindIndexByClock(clock);
+        if (index < 0)
         {
-            return right;
+            throw new InvalidOperationException($"Clock {clock} is not in the store.");
         }
 
-        var span = midClock + mid.Length - 1;
-        var midIndex = span <= 0 ? 0 : (int)((double)clock / span * right);
-        if (midIndex < 0 || midIndex > right)
-        {
-            midIndex = (left + right) / 2;
-        }
-
-        while (left <= right)
-        {
-            mid = structs[midIndex];
-            midClock = mid.Clock;
-            if (midClock <= clock)
-            {
-                if (clock < midClock + mid.Length)
-                {
-                    return midIndex;
-                }
-
-                left = midIndex + 1;
-            }
-            else
-            {
-                right = midIndex - 1;
-            }
-
-            midIndex = (left + right) / 2;
-        }
-
-        throw new InvalidOperationException($"Clock {clock} is not in the store.");
+        return index;
     }
 
     public AbstractStruct Find(StructId id)
     {
         var structs = Clients[id.Client];
         return structs[FindIndex(structs, id.Clock)];
-    }
-
-    public bool TryFind(StructId id, out AbstractStruct? found)
-    {
-        found = null;
-        if (!Clients.TryGetValue(id.Client, out var structs) || structs.Count == 0 || id.Clock < structs[0].Clock)
-        {
-            return false;
-        }
-
-        var last = structs[^1];
-        if (id.Clock >= last.Clock + last.Length)
-        {
-            return false;
-        }
-
-        found = structs[FindIndex(structs, id.Clock)];
-        return true;
     }
 
     public static int FindIndexCleanStart(Transaction? transaction, StructList structs, long clock)

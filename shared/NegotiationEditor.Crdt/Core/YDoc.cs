@@ -228,29 +228,45 @@ public sealed class YDoc
 
     internal void Transact(Action<Transaction> body, object? origin, bool local)
     {
-        var initial = false;
-        if (current == null)
+        var transaction = BeginTransaction(origin, local, out var initial);
+        try
         {
-            initial = true;
+            body(transaction);
+        }
+        finally
+        {
+            EndTransaction(initial);
+        }
+    }
+
+    /// <summary>
+    /// Starts a transaction, or joins the running one. Pair with <see cref="EndTransaction"/> in a
+    /// finally block; the edit paths use this pair to avoid allocating a delegate per edit.
+    /// </summary>
+    internal Transaction BeginTransaction(object? origin, bool local, out bool initial)
+    {
+        initial = current == null;
+        if (initial)
+        {
             current = new Transaction(this, origin, local);
             cleanups.Add(current);
         }
 
-        try
+        return current!;
+    }
+
+    internal void EndTransaction(bool initial)
+    {
+        if (!initial)
         {
-            body(current);
+            return;
         }
-        finally
+
+        var finish = cleanups.Count > 0 && cleanups[0] == current;
+        current = null;
+        if (finish)
         {
-            if (initial)
-            {
-                var finish = cleanups.Count > 0 && cleanups[0] == current;
-                current = null;
-                if (finish)
-                {
-                    Transaction.Cleanup(cleanups, 0);
-                }
-            }
+            Transaction.Cleanup(cleanups, 0);
         }
     }
 }

@@ -66,21 +66,6 @@ internal sealed class Item : AbstractStruct
 
     public StructId LastId => new(Client, Clock + Length - 1);
 
-    /// <summary>The item to the right that is not deleted, or null.</summary>
-    public Item? Next
-    {
-        get
-        {
-            var n = Right;
-            while (n != null && n.Deleted)
-            {
-                n = n.Right;
-            }
-
-            return n;
-        }
-    }
-
     /// <summary>The item to the left that is not deleted, or null.</summary>
     public Item? Prev
     {
@@ -97,8 +82,6 @@ internal sealed class Item : AbstractStruct
     }
 
     public void MarkDeleted() => flags |= DeletedFlag;
-
-    public void MarkUndeleted() => flags = (byte)(flags & ~DeletedFlag);
 
     public override ulong? GetMissing(Transaction transaction, StructStore store)
     {

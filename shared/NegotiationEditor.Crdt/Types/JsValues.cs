@@ -1,5 +1,3 @@
-using System.Collections;
-
 namespace NegotiationEditor.Crdt;
 
 /// <summary>JavaScript-style comparisons of values as Yjs makes them for formatting attributes.</summary>
@@ -93,63 +91,6 @@ internal static class JsValues
         }
 
         return false;
-    }
-
-    /// <summary>Deep structural equality of plain values (for tests and comparisons of content).</summary>
-    public static bool DeepEquals(object? a, object? b)
-    {
-        if (StrictEquals(a, b))
-        {
-            return true;
-        }
-
-        if (a is double da && b is double db && double.IsNaN(da) && double.IsNaN(db))
-        {
-            return true;
-        }
-
-        if (a is byte[] ba && b is byte[] bb)
-        {
-            return ba.AsSpan().SequenceEqual(bb);
-        }
-
-        if (a is IDictionary<string, object?> ma && b is IDictionary<string, object?> mb)
-        {
-            if (ma.Count != mb.Count)
-            {
-                return false;
-            }
-
-            foreach (var (key, value) in ma)
-            {
-                if (!mb.TryGetValue(key, out var other) || !DeepEquals(value, other))
-                {
-                    return false;
-                }
-            }
-
-            return true;
-        }
-
-        if (a is IList la && b is IList lb && a is not string && b is not string)
-        {
-            if (la.Count != lb.Count)
-            {
-                return false;
-            }
-
-            for (var i = 0; i < la.Count; i++)
-            {
-                if (!DeepEquals(la[i], lb[i]))
-                {
-                    return false;
-                }
-            }
-
-            return true;
-        }
-
-        return Equals(a, b);
     }
 
     private static bool IsNumber(object value) =>

@@ -159,17 +159,22 @@ public abstract class SharedType
         }
     }
 
-    internal Transaction RequireTransaction(Action<Transaction> body)
+    internal void RequireTransaction(Action<Transaction> body)
     {
-        var doc = Doc ?? throw new InvalidOperationException("The type must be part of a document before it can be edited.");
-        Transaction? used = null;
-        doc.Transact(t =>
+        var doc = RequireDoc();
+        var transaction = doc.BeginTransaction(null, true, out var initial);
+        try
         {
-            used = t;
-            body(t);
-        }, null, true);
-        return used!;
+            body(transaction);
+        }
+        finally
+        {
+            doc.EndTransaction(initial);
+        }
     }
+
+    internal YDoc RequireDoc() =>
+        Doc ?? throw new InvalidOperationException("The type must be part of a document before it can be edited.");
 
     // ----- sequence part -----
 

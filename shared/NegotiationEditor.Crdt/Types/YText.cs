@@ -57,14 +57,20 @@ public class YText : SharedType
 
         CheckIndex(index);
         CheckAttributes(attributes);
-        RequireTransaction(t =>
+        var doc = RequireDoc();
+        var t = doc.BeginTransaction(null, true, out var initial);
+        try
         {
             var pos = FindPosition(t, index, attributes == null);
             var attrs = attributes == null
                 ? (pos.CurrentAttributes.Count == 0 ? AttributeBag.Empty : pos.CurrentAttributesCopy())
                 : new AttributeBag(attributes);
             InsertContent(t, pos, new TextContent(text), attrs);
-        });
+        }
+        finally
+        {
+            doc.EndTransaction(initial);
+        }
     }
 
     /// <summary>Inserts an embed (an object, such as an image reference) of length 1.</summary>
@@ -104,7 +110,16 @@ public class YText : SharedType
             throw new ArgumentOutOfRangeException(nameof(length), $"Cannot delete {length} at {index} from a text of length {LengthField}.");
         }
 
-        RequireTransaction(t => DeleteText(t, FindPosition(t, index, true), length));
+        var doc = RequireDoc();
+        var t = doc.BeginTransaction(null, true, out var initial);
+        try
+        {
+            DeleteText(t, FindPosition(t, index, true), length);
+        }
+        finally
+        {
+            doc.EndTransaction(initial);
+        }
     }
 
     /// <summary>Sets formatting attributes on a range; a null value removes that attribute.</summary>
@@ -269,6 +284,27 @@ public class YText : SharedType
             }
         });
     }
+
+    /// <summary>Sets an attribute of the text as a whole (Yjs <c>setAttribute</c>), stored in its map part.</summary>
+    public void SetAttribute(string name, object? value)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        CheckInsertable([value]);
+        RequireTransaction(t => MapSet(t, name, value));
+    }
+
+    /// <summary>Removes an attribute of the text as a whole.</summary>
+    public void RemoveAttribute(string name)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        RequireTransaction(t => MapDelete(t, name));
+    }
+
+    /// <summary>The value of an attribute of the text as a whole, or null.</summary>
+    public object? GetAttribute(string name) => MapTryGet(name, out var value) ? value : null;
+
+    /// <summary>All attributes of the text as a whole.</summary>
+    public IReadOnlyDictionary<string, object?> GetAttributes() => MapEntries();
 
     private void CheckIndex(int index)
     {

@@ -45,4 +45,49 @@ public sealed class StructListTests
             }
         }
     }
+
+    [Test]
+    public void Every_clock_is_found_after_random_splits_and_merges()
+    {
+        var random = new Random(7);
+        var list = new StructList();
+        var reference = new List<GcStruct>();
+        long clock = 0;
+        for (var i = 0; i < 3000; i++)
+        {
+            var length = 1 + random.Next(5);
+            var item = new GcStruct(1, clock, length);
+            clock += length;
+            list.Add(item);
+            reference.Add(item);
+        }
+
+        for (var step = 0; step < 4000; step++)
+        {
+            var index = random.Next(reference.Count);
+            var item = reference[index];
+            if (random.Next(2) == 0 && item.Length > 1)
+            {
+                // Split the struct in two, as an item split does.
+                var cut = 1 + random.Next(item.Length - 1);
+                var right = new GcStruct(1, item.Clock + cut, item.Length - cut);
+                item.Length = cut;
+                reference.Insert(index + 1, right);
+                list.Insert(index + 1, right);
+            }
+            else if (index + 1 < reference.Count)
+            {
+                // Merge the next struct into this one.
+                item.Length += reference[index + 1].Length;
+                reference.RemoveAt(index + 1);
+                list.RemoveRange(index + 1, 1);
+            }
+
+            var probe = random.NextInt64(clock);
+            var expected = reference.FindIndex(s => s.Clock <= probe && probe < s.Clock + s.Length);
+            Assert.That(list.FindIndexByClock(probe), Is.EqualTo(expected), $"step {step}, clock {probe}");
+        }
+
+        Assert.That(list.FindIndexByClock(clock), Is.EqualTo(-1));
+    }
 }

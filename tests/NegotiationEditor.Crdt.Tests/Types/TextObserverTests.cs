@@ -98,4 +98,20 @@ public sealed class TextObserverTests
         });
         Assert.That(deltas.Single(), Is.EqualTo(new[] { DeltaOperation.Inserting("bcd") }));
     }
+
+    [Test]
+    public void Attributes_of_the_whole_text_travel_to_other_replicas_and_are_observed_as_keys()
+    {
+        var a = new YDoc(1);
+        var b = new YDoc(2);
+        var changed = new List<string>();
+        b.GetText("t").Observe((e, _) => changed.AddRange(((YTextEvent)e).KeysChanged));
+        a.GetText("t").SetAttribute("language", "en");
+        Y.ApplyUpdate(b, Y.EncodeStateAsUpdate(a));
+        Assert.That(b.GetText("t").GetAttribute("language"), Is.EqualTo("en"));
+        Assert.That(changed, Is.EqualTo(new[] { "language" }));
+        a.GetText("t").RemoveAttribute("language");
+        Y.ApplyUpdate(b, Y.EncodeStateAsUpdate(a, Y.EncodeStateVector(b)));
+        Assert.That(b.GetText("t").GetAttributes(), Is.Empty);
+    }
 }
