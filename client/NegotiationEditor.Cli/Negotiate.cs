@@ -27,6 +27,7 @@ public static class Negotiate
             CompareCommand.Create(console),
             PrintCommand.Create(console),
         };
+        Server.ServerCommands.AddTo(root, console);
 
         try
         {
