@@ -106,12 +106,14 @@ public sealed class NegotiationInTheBrowserTests
         }
         await Expect(chair.Page.Locator("#editor .cm-amendment")).ToHaveTextAsync("in accordance with");
 
-        // The UK objects; the ledger changes on every page.
-        await uk.Amendment(described).GetByRole(AriaRole.Button, new() { Name = "Object" }).ClickAsync();
+        // The UK objects, by keyboard; the ledger changes on every page and the focus stays on the button pressed.
+        await uk.Amendment(described).GetByRole(AriaRole.Button, new() { Name = "Object" }).FocusAsync();
+        await uk.Page.Keyboard.PressAsync("Enter");
         foreach (var participant in everyone)
         {
             await Expect(participant.Amendment(described).Locator(".ledger")).ToHaveTextAsync("Proposed by Greece; opposed by UK");
         }
+        Assert.That(await uk.Page.EvaluateAsync<string>("() => document.activeElement.textContent"), Is.EqualTo("Object"));
         await Expect(uk.Amendment(described).GetByRole(AriaRole.Button, new() { Name = "Object" })).ToHaveAttributeAsync("aria-pressed", "true");
         await Expect(greece.Amendment(described).GetByRole(AriaRole.Button, new() { Name = "Object" })).ToHaveCountAsync(0);
         await Expect(observer.Amendment(described).Locator("button.position-button")).ToHaveCountAsync(0);

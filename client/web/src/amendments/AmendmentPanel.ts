@@ -1,7 +1,7 @@
 // The side panel of amendments: the proposal form for the selection, then every amendment with its ledger,
 // position buttons for delegations and accept / reject for the chair.
 import type { Amendment, AmendmentKind, PositionKind } from '../api/types';
-import { clear, h } from '../ui/dom';
+import { clear, h, keepingFocus } from '../ui/dom';
 import { AmendmentBook, Permissions, describeAmendment, positionNames } from './AmendmentBook';
 import { kindNames, kindsFor, type ProposalForm, type Selection } from './proposal';
 
@@ -114,13 +114,15 @@ export class AmendmentPanel {
 
   /** Draws the list again from the book. */
   render(): void {
-    clear(this.list);
-    const amendments = this.showClosed ? this.book.all() : this.book.open();
-    if (amendments.length === 0) {
-      this.list.append(h('li', { className: 'empty' }, this.showClosed ? 'No amendment has been proposed.' : 'No open amendment.'));
-      return;
-    }
-    for (const amendment of amendments) this.list.append(this.item(amendment));
+    keepingFocus(this.list, () => {
+      clear(this.list);
+      const amendments = this.showClosed ? this.book.all() : this.book.open();
+      if (amendments.length === 0) {
+        this.list.append(h('li', { className: 'empty' }, this.showClosed ? 'No amendment has been proposed.' : 'No open amendment.'));
+        return;
+      }
+      for (const amendment of amendments) this.list.append(this.item(amendment));
+    });
   }
 
   private item(amendment: Amendment): HTMLElement {
@@ -133,24 +135,25 @@ export class AmendmentPanel {
           type: 'button',
           className: 'position-button',
           'data-position': position,
+          'data-focus-key': `${amendment.id}:${position}`,
           'aria-pressed': String(mine === position),
           onclick: () => this.run(amendment, () => this.actions.takePosition(amendment, position)),
         }, positionNames[position]));
       }
     }
     if (this.permissions.mayWithdraw(amendment)) {
-      buttons.push(h('button', { type: 'button', className: 'withdraw-button', onclick: () => this.run(amendment, () => this.actions.withdraw(amendment)) }, 'Withdraw'));
+      buttons.push(h('button', { type: 'button', className: 'withdraw-button', 'data-focus-key': `${amendment.id}:withdraw`, onclick: () => this.run(amendment, () => this.actions.withdraw(amendment)) }, 'Withdraw'));
     }
     if (this.permissions.mayDecide && amendment.status === 'proposed') {
       if (amendment.kind === 'alternatives') {
         amendment.proposedTexts.forEach((text, index) => buttons.push(h('button', {
-          type: 'button', className: 'accept-button', 'data-alternative': index,
+          type: 'button', className: 'accept-button', 'data-alternative': index, 'data-focus-key': `${amendment.id}:accept:${index}`,
           onclick: () => this.run(amendment, () => this.actions.accept(amendment, index)),
         }, `Accept “${text || '(delete)'}”`)));
       } else {
-        buttons.push(h('button', { type: 'button', className: 'accept-button', onclick: () => this.run(amendment, () => this.actions.accept(amendment)) }, 'Accept'));
+        buttons.push(h('button', { type: 'button', className: 'accept-button', 'data-focus-key': `${amendment.id}:accept`, onclick: () => this.run(amendment, () => this.actions.accept(amendment)) }, 'Accept'));
       }
-      buttons.push(h('button', { type: 'button', className: 'reject-button', onclick: () => this.run(amendment, () => this.actions.reject(amendment)) }, 'Reject'));
+      buttons.push(h('button', { type: 'button', className: 'reject-button', 'data-focus-key': `${amendment.id}:reject`, onclick: () => this.run(amendment, () => this.actions.reject(amendment)) }, 'Reject'));
     }
     const heading = describeAmendment(amendment);
     return h('li', {
@@ -159,7 +162,7 @@ export class AmendmentPanel {
       'aria-label': heading,
     },
       h('div', { className: 'amendment-head' },
-        h('button', { type: 'button', className: 'link-button show-button', title: 'Show in the text', onclick: () => this.actions.show(amendment) }, heading),
+        h('button', { type: 'button', className: 'link-button show-button', 'data-focus-key': `${amendment.id}:show`, title: 'Show in the text', onclick: () => this.actions.show(amendment) }, heading),
         h('span', { className: `status-badge status-${amendment.status}` }, statusNames[amendment.status] ?? amendment.status)),
       h('p', { className: 'amendment-meta' }, `${amendment.paragraph} · proposed by ${amendment.proposedBy.name}`),
       amendment.justification ? h('p', { className: 'justification' }, amendment.justification) : null,

@@ -1,6 +1,6 @@
 // The chair's console: who may type in the text, circulate Rev.N, adopt (after a confirmation naming what locks).
 import type { NegotiatedDocument, OnScreenDrafting } from '../api/types';
-import { clear, h } from '../ui/dom';
+import { clear, h, keepingFocus } from '../ui/dom';
 
 export interface ChairActions {
   switchDrafting(mode: OnScreenDrafting): Promise<void>;
@@ -42,21 +42,26 @@ export class ChairConsole {
   }
 
   render(document: NegotiatedDocument): void {
+    keepingFocus(this.host, () => this.build(document));
+  }
+
+  private build(document: NegotiatedDocument): void {
     this.document = document;
     clear(this.host);
     const adopted = document.status === 'adopted';
     const radios = (Object.keys(draftingNames) as OnScreenDrafting[]).map((mode) => h('label', { className: 'radio' },
       h('input', {
         type: 'radio', name: 'on-screen-drafting', value: mode, checked: document.onScreenDrafting === mode, disabled: adopted,
+        'data-focus-key': `drafting:${mode}`,
         onchange: () => this.run(() => this.actions.switchDrafting(mode)),
       }), ' ', draftingNames[mode]));
     this.host.append(
       h('h2', { id: 'chair-heading' }, 'Chair'),
       h('fieldset', { id: 'on-screen-drafting' }, h('legend', {}, 'On-screen drafting'), ...radios),
       h('div', { className: 'chair-buttons' },
-        h('button', { type: 'button', id: 'circulate-button', disabled: adopted, onclick: () => this.run(() => this.actions.circulate()) },
+        h('button', { type: 'button', id: 'circulate-button', 'data-focus-key': 'circulate', disabled: adopted, onclick: () => this.run(() => this.actions.circulate()) },
           `Circulate Rev.${document.revisions.length + 1}`),
-        h('button', { type: 'button', id: 'adopt-button', className: 'danger', disabled: adopted, onclick: () => this.askAdoption() }, 'Adopt…')),
+        h('button', { type: 'button', id: 'adopt-button', 'data-focus-key': 'adopt', className: 'danger', disabled: adopted, onclick: () => this.askAdoption() }, 'Adopt…')),
       this.error);
   }
 

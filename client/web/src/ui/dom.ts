@@ -32,3 +32,14 @@ export function announce(region: HTMLElement, message: string, kind: 'info' | 'e
   region.textContent = message;
   region.dataset.kind = kind;
 }
+
+/**
+ * Rebuilds part of the page without losing the keyboard focus: the control that had it is found again after the
+ * rebuild by its data-focus-key and focused.
+ */
+export function keepingFocus(host: Element, rebuild: () => void): void {
+  const active = document.activeElement as HTMLElement | null;
+  const key = active && host.contains(active) ? active.dataset.focusKey : undefined;
+  rebuild();
+  if (key) (host.querySelector(`[data-focus-key="${CSS.escape(key)}"]`) as HTMLElement | null)?.focus();
+}
