@@ -26,6 +26,7 @@ public static class Negotiate
         {
             CompareCommand.Create(console),
             PrintCommand.Create(console),
+            Replay.ReplayCommand.Create(console),
         };
         Server.ServerCommands.AddTo(root, console);
 

@@ -1,0 +1,115 @@
+using NegotiationEditor.Cli.Replay;
+using NegotiationEditor.Negotiation.Scenarios;
+using NegotiationEditor.Client.Invites;
+using NegotiationEditor.Client.Workflow;
+using NegotiationEditor.Replay.Tests.Support;
+
+namespace NegotiationEditor.Replay.Tests.Replay;
+
+/// <summary>The seed's day played at full speed against the real server process, once for the whole fixture.</summary>
+[NonParallelizable]
+public sealed class ReplayAgainstServerTests
+{
+    private RunningServer _server = null!;
+    private ReplayVerification _verification = null!;
+    private string _output = "";
+
+    [OneTimeSetUp]
+    public async Task Play_the_day()
+    {
+        _server = await RunningServer.StartAsync();
+        using var output = new StringWriter();
+        _verification = await ReplayCommand.RunAsync(SampleFiles.Scenario, _server.Address, _server.Invites, speed: 0, output);
+        _output = output.ToString();
+    }
+
+    [OneTimeTearDown]
+    public async Task Stop_the_server() => await _server.DisposeAsync();
+
+    private async Task<(NegotiationApi Chair, Document Main)> MainDocumentAsync()
+    {
+        var chairLink = File.ReadAllLines(_server.Invites).Single(line => line.StartsWith("chair,", StringComparison.Ordinal)).Split(',')[2];
+        var chair = new NegotiationApi(new Invite(_server.Address, Invite.Parse(chairLink).Token));
+        var summary = (await chair.ListDocumentsAsync()).Single(d => d.Symbol == "E/CN.16/2010/CRP.1");
+        return (chair, await chair.GetDocumentAsync(summary.Id));
+    }
+
+    [Test]
+    public void Every_check_of_the_replay_passes()
+    {
+        Assert.That(_verification.Checks.Where(c => !c.Passed).Select(c => $"{c.What}: {c.Detail}"), Is.Empty, _output);
+        Assert.That(_output, Does.Contain("Replay verified"));
+    }
+
+    [Test]
+    public async Task The_adopted_text_on_the_server_is_the_final_text_of_the_transcript_byte_for_byte()
+    {
+        var (chair, main) = await MainDocumentAsync();
+        using (chair)
+        {
+            var final = Scenario.Body(File.ReadAllText(Path.Combine(SampleFiles.Folder, "final-text.md")));
+            Assert.Multiple(() =>
+            {
+                Assert.That(main.Status, Is.EqualTo("adopted"));
+                Assert.That(Scenario.Body(main.Adoption!.Text), Is.EqualTo(final));
+                Assert.That(Scenario.Body(main.Text!), Is.EqualTo(final));
+            });
+        }
+    }
+
+    [Test]
+    public async Task The_two_circulated_revisions_are_the_two_printed_versions()
+    {
+        var (chair, main) = await MainDocumentAsync();
+        using (chair)
+        {
+            var texts = new List<string>();
+            foreach (var summary in main.Revisions)
+            {
+                texts.Add(Scenario.Body((await chair.GetRevisionAsync(main.Id, summary.Label)).Text));
+            }
+            var printed = new[] { "printed-version-1.md", "printed-version-2.md" }
+                .Select(file => Scenario.Body(File.ReadAllText(Path.Combine(SampleFiles.Folder, file))));
+            Assert.That(texts, Is.EqualTo(printed));
+        }
+    }
+
+    [Test]
+    public async Task Greeces_amendment_carries_the_ledger_the_transcript_records()
+    {
+        var (chair, main) = await MainDocumentAsync();
+        using (chair)
+        {
+            var greece = (await chair.ListAmendmentsAsync(main.Id)).Single(a => a.ProposedBy.Name == "Greece");
+            Assert.Multiple(() =>
+            {
+                Assert.That(greece.Status, Is.EqualTo("accepted"));
+                Assert.That(greece.Positions.Select(p => (p.Delegation.Name, p.Position)),
+                    Is.EquivalentTo(new[] { ("Iran", "supports"), ("India", "reserves") }));
+            });
+        }
+    }
+
+    [Test]
+    public void Amendments_the_server_cannot_hold_are_reported_not_hidden()
+    {
+        Assert.That(_verification.NotPlayed, Has.Some.StartsWith("amendment chair-five-each"));
+        Assert.That(_output, Does.Contain("Recorded in the scenario but not sent to the server:"));
+    }
+
+    [Test]
+    public async Task A_second_replay_on_the_same_server_is_refused_before_it_changes_anything()
+    {
+        var (chair, before) = await MainDocumentAsync();
+        using (chair)
+        {
+            var history = (await chair.GetHistoryAsync(before.Id)).Count;
+            var documents = (await chair.ListDocumentsAsync()).Count;
+            using var output = new StringWriter();
+            Assert.That(async () => await ReplayCommand.RunAsync(SampleFiles.Scenario, _server.Address, _server.Invites, speed: 0, output),
+                Throws.TypeOf<ScenarioException>().With.Message.Contains("freshly seeded server"));
+            Assert.That((await chair.ListDocumentsAsync()).Count, Is.EqualTo(documents));
+            Assert.That((await chair.GetHistoryAsync(before.Id)).Count, Is.EqualTo(history));
+        }
+    }
+}
