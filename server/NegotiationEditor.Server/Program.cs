@@ -1,6 +1,7 @@
 using NegotiationEditor.Server;
 using NegotiationEditor.Server.Access;
 using NegotiationEditor.Server.Collaboration;
+using NegotiationEditor.Server.Collaboration.Scaleout;
 using NegotiationEditor.Server.Endpoints;
 using NegotiationEditor.Server.Hubs;
 using NegotiationEditor.Server.Seeding;
@@ -13,6 +14,7 @@ builder.Services
     .AddAccess()
     .AddCollaboration(builder.Configuration)
     .AddCollabHub()
+    .AddScaleout(builder.Configuration)
     .AddSeeding()
     .AddProblemDetails()
     .AddOpenApi()

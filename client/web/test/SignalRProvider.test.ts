@@ -230,3 +230,32 @@ describe('SignalRProvider awareness', () => {
     expect(greece.provider.status).toBe('disconnected');
   });
 });
+
+describe('SignalRProvider after destroy', () => {
+  it('sends nothing more and does not reconnect', async () => {
+    const hub = new FakeHub(documentId, 'text');
+    const scheduler = new ManualScheduler();
+    const { doc, provider } = open(hub, { scheduler });
+    await settle();
+    await provider.destroy();
+    const sent = hub.connections[0].sent.length;
+    doc.getText('text').insert(0, 'after ');
+    await settle();
+    expect(hub.connections[0].sent.length).toBe(sent);
+    expect(hub.text).toBe('text');
+    expect(scheduler.waits()).toEqual([]);
+  });
+
+  it('reports a malformed frame as an error without breaking the connection', async () => {
+    const hub = new FakeHub(documentId, 'text');
+    const { text, provider } = open(hub);
+    const errors: string[] = [];
+    provider.on('error', (error) => errors.push(error.message));
+    await settle();
+    hub.connections[0].deliver(new Uint8Array([7, 7]));
+    text.insert(0, 'still ');
+    await settle();
+    expect(errors).toEqual(['unknown frame type 7']);
+    expect(hub.text).toBe('still text');
+  });
+});

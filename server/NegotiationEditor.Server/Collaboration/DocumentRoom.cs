@@ -254,6 +254,53 @@ public sealed class DocumentRoom
         return update;
     }
 
+    /// <summary>
+    /// Applies a frame that another node broadcast for this document: an update goes into the document and awareness
+    /// into the awareness states, neither stored nor relayed again (the other node did both). The frame then goes to
+    /// this node's connections, except hub connections when <paramref name="groupReached"/> (the SignalR backplane
+    /// has brought it to them already).
+    /// </summary>
+    public async Task ApplyRelayedAsync(byte[] frame, bool groupReached)
+    {
+        ArgumentNullException.ThrowIfNull(frame);
+        await Loaded.ConfigureAwait(false);
+        try
+        {
+            var message = WebsocketMessage.Read(frame);
+            lock (_gate)
+            {
+                switch (message)
+                {
+                    case WebsocketSyncMessage { Sync.Type: not SyncMessageType.SyncStep1 } sync:
+                        _applied.Clear();
+                        try
+                        {
+                            Y.ApplyUpdate(_document, sync.Sync.Payload.ToArray(), RelayedOrigin);
+                        }
+                        finally
+                        {
+                            _applied.Clear();
+                        }
+                        break;
+                    case WebsocketAwarenessMessage awareness:
+                        _awareness.ApplyUpdate(awareness.Update.ToArray(), RelayedOrigin);
+                        break;
+                    default:
+                        return;
+                }
+            }
+        }
+        catch (CrdtFormatException exception)
+        {
+            _logger.LogWarning(exception, "Document {Document}: a relayed frame was malformed and is ignored", IdText);
+            return;
+        }
+        Broadcast(frame, except: null, relayed: true, groupReached: groupReached);
+    }
+
+    /// <summary>The origin of changes relayed from other nodes.</summary>
+    public static readonly object RelayedOrigin = new();
+
     /// <summary>Closes every connection (the document is going away or the server stops).</summary>
     public void CloseAll(string reason)
     {
@@ -424,9 +471,10 @@ public sealed class DocumentRoom
         }
     }
 
-    private void Broadcast(byte[] frame, RoomConnection? except)
+    private void Broadcast(byte[] frame, RoomConnection? except, bool relayed = false, bool groupReached = false)
     {
-        if (Volatile.Read(ref _groupMembers) > 0)
+        var toGroup = !relayed && Volatile.Read(ref _groupMembers) > 0;
+        if (toGroup)
         {
             var exceptId = except is { ReceivesGroupBroadcasts: true } ? except.Id : null;
             var sent = _groupFanOut.BroadcastAsync(IdText, frame, exceptId);
@@ -438,13 +486,21 @@ public sealed class DocumentRoom
 
         foreach (var connection in _connections)
         {
-            if (!connection.ReceivesGroupBroadcasts && !ReferenceEquals(connection, except))
+            if ((!connection.ReceivesGroupBroadcasts || (relayed && !groupReached)) && !ReferenceEquals(connection, except))
             {
                 var delivered = connection.DeliverAsync(frame);
                 if (!delivered.IsCompletedSuccessfully)
                 {
                     _ = ObserveAsync(delivered.AsTask());
                 }
+            }
+        }
+
+        if (!relayed)
+        {
+            foreach (var hook in _hooks)
+            {
+                hook.OnBroadcast(this, frame, toGroup);
             }
         }
     }

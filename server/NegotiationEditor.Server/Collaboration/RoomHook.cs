@@ -24,6 +24,15 @@ public abstract class RoomHook
     /// <summary>Stores an applied update; the room broadcasts it only after every store hook has completed.</summary>
     public virtual Task OnStoreAsync(DocumentRoom room, byte[] update) => Task.CompletedTask;
 
+    /// <summary>
+    /// A frame (an update or awareness) went out to the room's connections; <paramref name="groupReached"/> says
+    /// whether it went through the SignalR group, which a backplane carries to every node. Frames relayed from other
+    /// nodes do not pass here.
+    /// </summary>
+    public virtual void OnBroadcast(DocumentRoom room, byte[] frame, bool groupReached)
+    {
+    }
+
     /// <summary>The connection has left the document.</summary>
     public virtual void OnDisconnect(DocumentRoom room, RoomConnection connection)
     {

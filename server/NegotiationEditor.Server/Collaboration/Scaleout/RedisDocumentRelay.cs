@@ -1,0 +1,68 @@
+using StackExchange.Redis;
+
+namespace NegotiationEditor.Server.Collaboration.Scaleout;
+
+/// <summary>
+/// The nodes' shared channel for document frames: Redis pub/sub, one channel per document. A message is this node's
+/// id (16 bytes), whether the SignalR group was reached (1 byte), then the y-websocket frame as it was broadcast.
+/// </summary>
+public sealed class RedisDocumentRelay : IDisposable
+{
+    /// <summary>The channel name's prefix; the document id follows it.</summary>
+    public const string ChannelPrefix = "negotiation-editor:document:";
+
+    private const int HeaderLength = 17;
+
+    private readonly ConnectionMultiplexer _redis;
+
+    /// <summary>Connects to Redis at <paramref name="configuration"/> (<c>HOST:PORT</c>, or StackExchange.Redis options).</summary>
+    /// <exception cref="IOException">Redis cannot be reached.</exception>
+    public RedisDocumentRelay(string configuration)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(configuration);
+        try
+        {
+            _redis = ConnectionMultiplexer.Connect(configuration);
+        }
+        catch (RedisConnectionException exception)
+        {
+            throw new IOException($"Redis at {configuration} cannot be reached: {exception.Message}", exception);
+        }
+    }
+
+    /// <summary>This node's id in relayed messages (its own messages come back to it and are skipped).</summary>
+    public Guid Node { get; } = Guid.NewGuid();
+
+    /// <summary>Sends a frame broadcast in <paramref name="documentId"/>'s room to the other nodes.</summary>
+    public void Publish(string documentId, byte[] frame, bool groupReached)
+    {
+        var message = new byte[HeaderLength + frame.Length];
+        Node.TryWriteBytes(message);
+        message[16] = groupReached ? (byte)1 : (byte)0;
+        frame.CopyTo(message, HeaderLength);
+        _redis.GetSubscriber().Publish(RedisChannel.Literal(ChannelPrefix + documentId), message, CommandFlags.FireAndForget);
+    }
+
+    /// <summary>
+    /// Calls <paramref name="receive"/> with (document id, frame, group reached) for every frame another node
+    /// publishes, one at a time in the order Redis delivers them.
+    /// </summary>
+    public async Task SubscribeAsync(Func<string, byte[], bool, Task> receive)
+    {
+        var queue = await _redis.GetSubscriber().SubscribeAsync(RedisChannel.Pattern(ChannelPrefix + "*")).ConfigureAwait(false);
+        queue.OnMessage(async message =>
+        {
+            byte[]? bytes = message.Message;
+            var channel = message.Channel.ToString();
+            if (bytes is null || bytes.Length <= HeaderLength || !channel.StartsWith(ChannelPrefix, StringComparison.Ordinal)
+                || new Guid(bytes.AsSpan(0, 16)) == Node)
+            {
+                return;
+            }
+            await receive(channel[ChannelPrefix.Length..], bytes[HeaderLength..], bytes[16] == 1).ConfigureAwait(false);
+        });
+    }
+
+    /// <summary>Closes the connection to Redis.</summary>
+    public void Dispose() => _redis.Dispose();
+}

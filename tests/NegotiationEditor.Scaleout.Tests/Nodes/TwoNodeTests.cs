@@ -1,0 +1,105 @@
+using System.Text.RegularExpressions;
+using NegotiationEditor.Crdt;
+using NegotiationEditor.Scaleout.Tests.Support;
+using NegotiationEditor.Server.Collaboration;
+using NegotiationEditor.Server.Storage.Postgres;
+using NegotiationEditor.Server.Tests.Support;
+
+namespace NegotiationEditor.Scaleout.Tests.Nodes;
+
+/// <summary>Two real server processes serving one negotiation through Redis and PostgreSQL.</summary>
+[NonParallelizable]
+public sealed partial class TwoNodeTests
+{
+    private string _database = "";
+    private ServerNode? _first;
+    private ServerNode? _second;
+    private string _document = "";
+    private InviteBook _invites = null!;
+
+    [SetUp]
+    public async Task StartTwoNodes()
+    {
+        _database = SharedServices.NewDatabase();
+        // The first node seeds the sample negotiation into the empty database; the second finds it there.
+        _first = await ServerNode.StartAsync(SharedServices.Redis, _database);
+        _second = await ServerNode.StartAsync(SharedServices.Redis, _database);
+        using var storage = new PostgresStorage(_database);
+        _document = storage.Load()!.Documents[0].Id.ToString();
+        _invites = InviteBook.Read(_first.DataFolder);
+    }
+
+    [TearDown]
+    public void StopNodes()
+    {
+        _first?.Dispose();
+        _second?.Dispose();
+    }
+
+    [Test]
+    public async Task Hub_and_websocket_clients_on_two_nodes_see_each_others_edits()
+    {
+        await using var hubOnFirst = await HubPeer.JoinAsync(_first!.Hub(_invites.Chair), _document);
+        await using var hubOnSecond = await HubPeer.JoinAsync(_second!.Hub(_invites.Chair), _document);
+        await using var socketOnFirst = await WebsocketPeer.JoinAsync(_first.Websocket(_document, _invites.Chair));
+        await using var socketOnSecond = await WebsocketPeer.JoinAsync(_second.Websocket(_document, _invites.Chair));
+
+        await Task.WhenAll(
+            Task.Run(async () => { for (var i = 0; i < 10; i++) { await hubOnFirst.AppendAsync($"h1-{i};"); } }),
+            Task.Run(async () => { for (var i = 0; i < 10; i++) { await hubOnSecond.AppendAsync($"h2-{i};"); } }),
+            Task.Run(async () => { for (var i = 0; i < 10; i++) { await socketOnFirst.AppendAsync($"w1-{i};"); } }),
+            Task.Run(async () => { for (var i = 0; i < 10; i++) { await socketOnSecond.AppendAsync($"w2-{i};"); } }));
+
+        var peers = new[] { hubOnFirst.Peer, hubOnSecond.Peer, socketOnFirst.Peer, socketOnSecond.Peer };
+        Assert.That(await Eventually.HoldsAsync(() => peers.All(peer => Edits().Matches(peer.Text).Count == 40)), Is.True,
+            "every client received the forty edits: " + string.Join(" | ", peers.Select(peer => Edits().Matches(peer.Text).Count)));
+        Assert.That(peers.Select(peer => peer.Text).Distinct().Count(), Is.EqualTo(1), "the four clients hold the same text");
+
+        // A client joining either node afterwards gets the whole text from that node's own document.
+        await using var lateOnFirst = await HubPeer.JoinAsync(_first.Hub(_invites.Observer), _document);
+        await using var lateOnSecond = await WebsocketPeer.JoinAsync(_second.Websocket(_document, _invites.Observer));
+        Assert.That(lateOnFirst.Peer.Text, Is.EqualTo(hubOnFirst.Peer.Text));
+        Assert.That(lateOnSecond.Peer.Text, Is.EqualTo(hubOnFirst.Peer.Text));
+    }
+
+    [Test]
+    public async Task A_node_killed_with_SIGKILL_loses_no_acknowledged_edit_and_its_clients_catch_up_on_the_other()
+    {
+        var writer = await HubPeer.JoinAsync(_first!.Hub(_invites.Chair), _document);
+        await using var reader = await HubPeer.JoinAsync(_second!.Hub(_invites.Secretariat), _document);
+        var acknowledged = -1;
+        using var stop = new CancellationTokenSource();
+        var typing = Task.Run(async () =>
+        {
+            for (var i = 0; !stop.IsCancellationRequested; i++)
+            {
+                await writer.AppendAsync($"k{i};");
+                acknowledged = i;
+            }
+        });
+        Assert.That(await Eventually.HoldsAsync(() => Edits().Matches(reader.Peer.Text).Count >= 40), Is.True, "the reader on the other node received the stream");
+
+        _first.Kill();
+        await stop.CancelAsync();
+        Assert.That(async () => await typing, Throws.Exception, "the writer saw its node die mid-stream");
+        await writer.DisposeAsync();
+        var expected = Enumerable.Range(0, acknowledged + 1).Select(i => $"k{i};").ToList();
+
+        using (var storage = new PostgresStorage(_database))
+        {
+            var stored = new YDoc();
+            Y.ApplyUpdate(stored, Y.MergeUpdates(storage.Read(new(Guid.Parse(_document)))));
+            Assert.That(Edits().Matches(stored.GetText(LiveText.RootName).ToString()).Select(m => m.Value), Is.SupersetOf(expected), "every acknowledged edit is in PostgreSQL");
+        }
+
+        // The writer's client reconnects to the surviving node with the document it holds, as a provider does.
+        await using var reconnected = await HubPeer.JoinAsync(_second.Hub(_invites.Chair), _document, writer.Peer);
+        await using var observer = await WebsocketPeer.JoinAsync(_second.Websocket(_document, _invites.Observer));
+        Assert.That(Edits().Matches(observer.Peer.Text).Select(m => m.Value), Is.SupersetOf(expected), "the surviving node serves every acknowledged edit");
+        Assert.That(await Eventually.HoldsAsync(() => reader.Peer.Text == reconnected.Peer.Text && observer.Peer.Text == reconnected.Peer.Text), Is.True,
+            "the reconnected writer, the reader and a new client converge");
+    }
+
+    [GeneratedRegex(@"(?:[hw][12]-\d+|k\d+);")]
+    private static partial Regex Edits();
+}
