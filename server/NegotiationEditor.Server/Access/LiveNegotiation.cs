@@ -41,18 +41,52 @@ public sealed class LiveNegotiation
         T value;
         lock (_commands)
         {
-            var outcome = command(Current);
+            Outcome<Change<T>> outcome;
+            if (_store is ISharedNegotiationStore shared)
+            {
+                // Other nodes write the same store: the command runs on the latest stored state, under its lock.
+                Outcome<Change<T>>? decided = null;
+                _current = shared.Change(stored =>
+                {
+                    decided = command(stored ?? Current);
+                    return decided.Succeeded ? decided.Value.Negotiation : null;
+                }) ?? _current;
+                outcome = decided!;
+            }
+            else
+            {
+                outcome = command(Current);
+            }
             if (!outcome.Succeeded)
             {
                 return outcome.Refusal!;
             }
             next = outcome.Value.Negotiation;
             value = outcome.Value.Value;
-            _store.Save(next);
+            if (_store is not ISharedNegotiationStore)
+            {
+                _store.Save(next);
+            }
             _current = next;
         }
         Changed?.Invoke(next);
         return value;
+    }
+
+    /// <summary>Reloads the stored negotiation (another node changed it) and publishes it, when there is one.</summary>
+    public void Reload()
+    {
+        NegotiationState? loaded;
+        lock (_commands)
+        {
+            loaded = _store.Load();
+            if (loaded is null)
+            {
+                return;
+            }
+            _current = loaded;
+        }
+        Changed?.Invoke(loaded);
     }
 
     /// <summary>Stores a whole new negotiation (the seed); only allowed while the data folder holds none.</summary>

@@ -1,3 +1,7 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using NegotiationEditor.Crdt;
 using NegotiationEditor.Scaleout.Tests.Support;
@@ -98,6 +102,40 @@ public sealed partial class TwoNodeTests
         Assert.That(Edits().Matches(observer.Peer.Text).Select(m => m.Value), Is.SupersetOf(expected), "the surviving node serves every acknowledged edit");
         Assert.That(await Eventually.HoldsAsync(() => reader.Peer.Text == reconnected.Peer.Text && observer.Peer.Text == reconnected.Peer.Text), Is.True,
             "the reconnected writer, the reader and a new client converge");
+    }
+
+    [Test]
+    public async Task Documents_tabled_on_both_nodes_at_once_are_all_kept_and_listed_by_each_node()
+    {
+        using var onFirst = Api(_first!);
+        using var onSecond = Api(_second!);
+        async Task<string> TableAsync(HttpClient api, string symbol)
+        {
+            var response = await api.PostAsJsonAsync("api/documents", new { title = "Composition of the Working Group", symbol, text = "The Working Group shall be composed of members." });
+            Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Created), await response.Content.ReadAsStringAsync());
+            return (await response.Content.ReadFromJsonAsync<JsonObject>())!["id"]!.GetValue<string>();
+        }
+
+        var tabled = await Task.WhenAll(Enumerable.Range(0, 12).Select(i =>
+            TableAsync(i % 2 == 0 ? onFirst : onSecond, $"E/CN.16/2010/CRP.{200 + i}")));
+
+        foreach (var api in new[] { onFirst, onSecond })
+        {
+            Assert.That(await Eventually.HoldsAsync(async () =>
+            {
+                var listed = (await api.GetFromJsonAsync<JsonArray>("api/documents"))!.Select(d => d!["id"]!.GetValue<string>()).ToList();
+                return tabled.All(listed.Contains);
+            }), Is.True, $"{api.BaseAddress} lists every document tabled on either node");
+        }
+        using var storage = new PostgresStorage(_database);
+        Assert.That(storage.Load()!.Documents.Select(d => d.Id.ToString()), Is.SupersetOf(tabled), "PostgreSQL holds every tabled document");
+    }
+
+    private HttpClient Api(ServerNode node)
+    {
+        var client = new HttpClient { BaseAddress = node.Address };
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", _invites.Chair);
+        return client;
     }
 
     [GeneratedRegex(@"(?:[hw][12]-\d+|k\d+);")]

@@ -177,10 +177,3 @@ public static class SharedServices
     }
 }
 
-/// <summary>Stops the services the tests started, once every test has run.</summary>
-[SetUpFixture]
-public sealed class SharedServicesTeardown
-{
-    [OneTimeTearDown]
-    public void Stop() => SharedServices.StopStarted();
-}

@@ -11,6 +11,9 @@ public sealed class RedisDocumentRelay : IDisposable
     /// <summary>The channel name's prefix; the document id follows it.</summary>
     public const string ChannelPrefix = "negotiation-editor:document:";
 
+    /// <summary>The channel telling nodes that the stored negotiation (amendments, positions, revisions) changed.</summary>
+    public const string NegotiationChannel = "negotiation-editor:negotiation";
+
     private const int HeaderLength = 17;
 
     private readonly ConnectionMultiplexer _redis;
@@ -60,6 +63,28 @@ public sealed class RedisDocumentRelay : IDisposable
                 return;
             }
             await receive(channel[ChannelPrefix.Length..], bytes[HeaderLength..], bytes[16] == 1).ConfigureAwait(false);
+        });
+    }
+
+    /// <summary>Tells the other nodes that the stored negotiation has changed.</summary>
+    public void PublishNegotiationChanged()
+    {
+        var message = new byte[16];
+        Node.TryWriteBytes(message);
+        _redis.GetSubscriber().Publish(RedisChannel.Literal(NegotiationChannel), message, CommandFlags.FireAndForget);
+    }
+
+    /// <summary>Calls <paramref name="changed"/> whenever another node has changed the stored negotiation.</summary>
+    public async Task SubscribeNegotiationAsync(Action changed)
+    {
+        var queue = await _redis.GetSubscriber().SubscribeAsync(RedisChannel.Literal(NegotiationChannel)).ConfigureAwait(false);
+        queue.OnMessage(message =>
+        {
+            byte[]? bytes = message.Message;
+            if (bytes is { Length: 16 } && new Guid(bytes) != Node)
+            {
+                changed();
+            }
         });
     }
 

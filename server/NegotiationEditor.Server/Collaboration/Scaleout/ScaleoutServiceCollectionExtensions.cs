@@ -34,6 +34,10 @@ public static class ScaleoutServiceCollectionExtensions
             services.AddSingleton(_ => new RedisDocumentRelay(redis));
             services.AddSingleton<RoomHook, RelayHook>();
             services.AddHostedService<RelayedFrameListener>();
+            if (configuration[PostgresSetting] is { Length: > 0 })
+            {
+                services.AddHostedService<NegotiationChangeRelay>();
+            }
         }
         return services;
     }

@@ -11,12 +11,15 @@ namespace NegotiationEditor.Server.Storage.Postgres;
 /// it read, folds them into the last of them and deletes only the others by id, so an update appended meanwhile is
 /// never lost. The negotiation (with its amendments and revisions) is one JSON row, as in the LiteDB file.
 /// </summary>
-public sealed class PostgresStorage : IDocumentUpdateLog, INegotiationStore, IDisposable
+public sealed class PostgresStorage : IDocumentUpdateLog, ISharedNegotiationStore, IDisposable
 {
     private const string NegotiationKey = "current";
 
     // Any fixed number: the schema lock that keeps two nodes starting together from creating the tables twice.
     private const long SchemaLock = 0x4E45474F54494154;
+
+    // Held by a transaction that changes the negotiation: one node's command at a time, on the latest state.
+    private const long NegotiationLock = 0x4E45474F54494155;
 
     private readonly NpgsqlDataSource _dataSource;
 
@@ -155,6 +158,35 @@ public sealed class PostgresStorage : IDocumentUpdateLog, INegotiationStore, IDi
             command.Parameters.Add(new NpgsqlParameter { Value = NegotiationKey });
             command.Parameters.Add(new NpgsqlParameter { Value = json });
             return command.ExecuteNonQuery();
+        });
+    }
+
+    /// <inheritdoc />
+    public NegotiationState? Change(Func<NegotiationState?, NegotiationState?> change)
+    {
+        ArgumentNullException.ThrowIfNull(change);
+        return Guarded("change the negotiation", () =>
+        {
+            using var connection = _dataSource.OpenConnection();
+            using var transaction = connection.BeginTransaction();
+            Execute(connection, transaction, $"SELECT pg_advisory_xact_lock({NegotiationLock})");
+            NegotiationState? stored;
+            using (var select = new NpgsqlCommand("SELECT json FROM negotiation WHERE key = $1", connection, transaction))
+            {
+                select.Parameters.Add(new NpgsqlParameter { Value = NegotiationKey });
+                stored = select.ExecuteScalar() is string json ? NegotiationJson.Read(json) : null;
+            }
+            var next = change(stored);
+            if (next is not null)
+            {
+                using var upsert = new NpgsqlCommand(
+                    "INSERT INTO negotiation (key, json) VALUES ($1, $2) ON CONFLICT (key) DO UPDATE SET json = EXCLUDED.json", connection, transaction);
+                upsert.Parameters.Add(new NpgsqlParameter { Value = NegotiationKey });
+                upsert.Parameters.Add(new NpgsqlParameter { Value = NegotiationJson.Write(next) });
+                upsert.ExecuteNonQuery();
+            }
+            transaction.Commit();
+            return next ?? stored;
         });
     }
 
