@@ -47,6 +47,12 @@ public static class ReplayCommand
     public static async Task<ReplayVerification> RunAsync(string scenarioPath, Uri server, string invitesPath, double speed, TextWriter output)
     {
         var scenario = Scenario.Load(scenarioPath);
+        // A scenario that does not hold against its manifest or its own texts is refused before the server is touched.
+        var problems = ScenarioCheck.AgainstManifest(scenario).Concat(ScenarioCheck.WalkTexts(scenario)).ToList();
+        if (problems.Count > 0)
+        {
+            throw new ScenarioException($"{scenarioPath} does not hold: {problems[0]}{(problems.Count > 1 ? $" (and {problems.Count - 1} more)" : "")}");
+        }
         var invites = ReplayInvites.Read(invitesPath, server);
         var progress = new ReplayProgress(output, interactive: ReferenceEquals(output, Console.Out) && !Console.IsOutputRedirected);
         await using var player = new ScenarioPlayer(scenario, invites, new ReplayOptions(speed, progress.Report));
