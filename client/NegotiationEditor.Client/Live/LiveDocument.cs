@@ -72,7 +72,7 @@ public sealed class LiveDocument : IAsyncDisposable
         }
         if (options.Reconnect)
         {
-            builder.WithAutomaticReconnect();
+            builder.WithAutomaticReconnect(new SteadyRetry());
         }
         _connection = builder.Build();
         _connection.On<string, byte[]>("Receive", OnReceive);
@@ -391,4 +391,15 @@ public sealed class LiveDocument : IAsyncDisposable
         exception is HubException hub ? hub.Message.Replace("An unexpected error occurred invoking 'Join' on the server. HubException: ", "", StringComparison.Ordinal) : exception.Message;
 
     private sealed record Outgoing(byte[]? Frame, TaskCompletionSource? Done);
+
+    /// <summary>Tries again at once, after 1, 2 and 5 s, then every 5 s for 5 minutes (a restarting server included).</summary>
+    private sealed class SteadyRetry : IRetryPolicy
+    {
+        private static readonly TimeSpan[] First = [TimeSpan.Zero, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(2)];
+
+        public TimeSpan? NextRetryDelay(RetryContext context) =>
+            context.ElapsedTime > TimeSpan.FromMinutes(5) ? null
+            : context.PreviousRetryCount < First.Length ? First[context.PreviousRetryCount]
+            : TimeSpan.FromSeconds(5);
+    }
 }

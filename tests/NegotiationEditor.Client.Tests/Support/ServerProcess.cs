@@ -11,8 +11,8 @@ namespace NegotiationEditor.Client.Tests.Support;
 /// </summary>
 public sealed class ServerProcess : IDisposable
 {
-    private readonly Process _process;
     private readonly StringBuilder _log = new();
+    private Process _process;
 
     private ServerProcess(Process process, string dataFolder, Uri address)
     {
@@ -44,8 +44,30 @@ public sealed class ServerProcess : IDisposable
     public static async Task<ServerProcess> StartAsync()
     {
         var data = Directory.CreateTempSubdirectory("negotiation-server-process-").FullName;
-        var port = FreePort();
-        var address = new Uri($"http://127.0.0.1:{port}/");
+        var address = new Uri($"http://127.0.0.1:{FreePort()}/");
+        var server = new ServerProcess(Launch(data, address), data, address);
+        server.Follow();
+        await server.WaitUntilServingAsync();
+        return server;
+    }
+
+    /// <summary>Kills the process with SIGKILL (no clean shutdown) and starts it again on the same port and data.</summary>
+    public async Task KillAndRestartAsync(Func<Task>? whileDown = null)
+    {
+        _process.Kill(entireProcessTree: true);
+        await _process.WaitForExitAsync();
+        _process.Dispose();
+        if (whileDown is not null)
+        {
+            await whileDown();
+        }
+        _process = Launch(DataFolder, Address);
+        Follow();
+        await WaitUntilServingAsync();
+    }
+
+    private static Process Launch(string data, Uri address)
+    {
         var start = Dotnet(Path.Combine(AppContext.BaseDirectory, "NegotiationEditor.Server.dll"));
         start.ArgumentList.Add("--urls");
         start.ArgumentList.Add(address.ToString().TrimEnd('/'));
@@ -54,14 +76,15 @@ public sealed class ServerProcess : IDisposable
         start.WorkingDirectory = AppContext.BaseDirectory;
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         start.Environment["NegotiationApi__RequestsPerWindow"] = "100000";
-        var process = Process.Start(start) ?? throw new InvalidOperationException("the server process did not start");
-        var server = new ServerProcess(process, data, address);
-        process.OutputDataReceived += (_, line) => server.Append(line.Data);
-        process.ErrorDataReceived += (_, line) => server.Append(line.Data);
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        await server.WaitUntilServingAsync();
-        return server;
+        return Process.Start(start) ?? throw new InvalidOperationException("the server process did not start");
+    }
+
+    private void Follow()
+    {
+        _process.OutputDataReceived += (_, line) => Append(line.Data);
+        _process.ErrorDataReceived += (_, line) => Append(line.Data);
+        _process.BeginOutputReadLine();
+        _process.BeginErrorReadLine();
     }
 
     /// <summary>A process start for <c>dotnet ASSEMBLY</c> with redirected streams.</summary>
