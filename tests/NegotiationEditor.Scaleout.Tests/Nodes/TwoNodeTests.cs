@@ -67,6 +67,30 @@ public sealed partial class TwoNodeTests
     }
 
     [Test]
+    public async Task Awareness_set_on_one_node_reaches_clients_of_the_other_and_leaves_with_its_client()
+    {
+        var onFirst = await WebsocketPeer.JoinAsync(_first!.Websocket(_document, _invites.Chair));
+        await using var onSecond = await WebsocketPeer.JoinAsync(_second!.Websocket(_document, _invites.Secretariat));
+        await using var hubOnSecond = await HubPeer.JoinAsync(_second.Hub(_invites.Observer), _document);
+
+        await onFirst.AnnounceAsync("""{"user":{"name":"Chair","cursor":7}}""");
+
+        var client = onFirst.Awareness.ClientId;
+        Assert.That(await Eventually.HoldsAsync(() => onSecond.StateOf(client)?.Contains("\"cursor\":7") == true), Is.True,
+            "the client on the other node sees the chair's cursor");
+        await using (var late = await WebsocketPeer.JoinAsync(_second.Websocket(_document, _invites.Observer)))
+        {
+            Assert.That(await Eventually.HoldsAsync(() => late.StateOf(client) is not null), Is.True,
+                "a client joining the other node afterwards receives the chair's state from that node");
+        }
+
+        await onFirst.LeaveAsync();
+        await onFirst.DisposeAsync();
+        Assert.That(await Eventually.HoldsAsync(() => onSecond.StateOf(client) is null), Is.True,
+            "the chair's state is removed on the other node when the chair leaves");
+    }
+
+    [Test]
     public async Task A_node_killed_with_SIGKILL_loses_no_acknowledged_edit_and_its_clients_catch_up_on_the_other()
     {
         var writer = await HubPeer.JoinAsync(_first!.Hub(_invites.Chair), _document);

@@ -1,4 +1,5 @@
 using System.Net.WebSockets;
+using NegotiationEditor.Crdt.Protocol;
 using NegotiationEditor.Server.Tests.Support;
 
 namespace NegotiationEditor.Scaleout.Tests.Support;
@@ -11,7 +12,12 @@ public sealed class WebsocketPeer : IAsyncDisposable
     private readonly CancellationTokenSource _stop = new();
     private Task _receiving = Task.CompletedTask;
 
+    private readonly Lock _awarenessGate = new();
+
     public SyncingPeer Peer { get; } = new();
+
+    /// <summary>This client's awareness, holding the states the server sent too.</summary>
+    public Awareness Awareness { get; } = new((ulong)Random.Shared.NextInt64(1, int.MaxValue));
 
     public static async Task<WebsocketPeer> JoinAsync(Uri address)
     {
@@ -41,6 +47,33 @@ public sealed class WebsocketPeer : IAsyncDisposable
 
     public Task AppendAsync(string text) => SendAsync(Peer.Append(text));
 
+    /// <summary>Sets this client's awareness state and sends it.</summary>
+    public Task AnnounceAsync(string stateJson)
+    {
+        byte[] frame;
+        lock (_awarenessGate)
+        {
+            Awareness.SetLocalState(stateJson);
+            frame = new WebsocketAwarenessMessage(Awareness.EncodeUpdate([Awareness.ClientId])).ToArray();
+        }
+        return SendAsync([frame]);
+    }
+
+    /// <summary>The awareness state this client holds for <paramref name="client"/>, or null.</summary>
+    public string? StateOf(ulong client)
+    {
+        lock (_awarenessGate)
+        {
+            return Awareness.States.GetValueOrDefault(client);
+        }
+    }
+
+    /// <summary>Closes the socket as a browser tab does when it goes away.</summary>
+    public async Task LeaveAsync()
+    {
+        await _socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, "leaving", CancellationToken.None);
+    }
+
     private async Task ReceiveAsync()
     {
         var buffer = new byte[64 * 1024];
@@ -59,6 +92,14 @@ public sealed class WebsocketPeer : IAsyncDisposable
                 {
                     var frame = message.ToArray();
                     message.SetLength(0);
+                    if (WebsocketMessage.Read(frame) is WebsocketAwarenessMessage awareness)
+                    {
+                        lock (_awarenessGate)
+                        {
+                            Awareness.ApplyUpdate(awareness.Update.ToArray(), "server");
+                        }
+                        continue;
+                    }
                     if (Peer.Handle(frame) is { } answer)
                     {
                         await SendAsync([answer]);
