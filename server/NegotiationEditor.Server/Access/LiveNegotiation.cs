@@ -100,7 +100,20 @@ public sealed class LiveNegotiation
             {
                 throw new InvalidOperationException("The data folder holds a negotiation already.");
             }
-            _store.Save(negotiation);
+            if (_store is ISharedNegotiationStore shared)
+            {
+                // Two nodes starting together on an empty database: only the first one's negotiation is kept.
+                var stored = shared.Change(existing => existing is null ? negotiation : null);
+                if (!ReferenceEquals(stored, negotiation))
+                {
+                    _current = stored;
+                    throw new InvalidOperationException("The database holds a negotiation already: another node created it first.");
+                }
+            }
+            else
+            {
+                _store.Save(negotiation);
+            }
             _current = negotiation;
         }
         Changed?.Invoke(negotiation);

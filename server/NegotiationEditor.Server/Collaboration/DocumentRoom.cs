@@ -257,10 +257,11 @@ public sealed class DocumentRoom
     /// <summary>
     /// Applies a frame that another node broadcast for this document: an update goes into the document and awareness
     /// into the awareness states, neither stored nor relayed again (the other node did both). The frame then goes to
-    /// this node's connections, except hub connections when <paramref name="groupReached"/> (the SignalR backplane
-    /// has brought it to them already).
+    /// each of this node's connections one by one: a hub client may get it a second time through the SignalR
+    /// backplane, which is harmless (updates and awareness apply once), whereas relying on the backplane alone would
+    /// lose the frame for good when the other node dies between its relay and its group send.
     /// </summary>
-    public async Task ApplyRelayedAsync(byte[] frame, bool groupReached)
+    public async Task ApplyRelayedAsync(byte[] frame)
     {
         ArgumentNullException.ThrowIfNull(frame);
         await Loaded.ConfigureAwait(false);
@@ -295,7 +296,7 @@ public sealed class DocumentRoom
             _logger.LogWarning(exception, "Document {Document}: a relayed frame was malformed and is ignored", IdText);
             return;
         }
-        Broadcast(frame, except: null, relayed: true, groupReached: groupReached);
+        Broadcast(frame, except: null, relayed: true);
     }
 
     /// <summary>The origin of changes relayed from other nodes.</summary>
@@ -471,10 +472,9 @@ public sealed class DocumentRoom
         }
     }
 
-    private void Broadcast(byte[] frame, RoomConnection? except, bool relayed = false, bool groupReached = false)
+    private void Broadcast(byte[] frame, RoomConnection? except, bool relayed = false)
     {
-        var toGroup = !relayed && Volatile.Read(ref _groupMembers) > 0;
-        if (toGroup)
+        if (!relayed && Volatile.Read(ref _groupMembers) > 0)
         {
             var exceptId = except is { ReceivesGroupBroadcasts: true } ? except.Id : null;
             var sent = _groupFanOut.BroadcastAsync(IdText, frame, exceptId);
@@ -486,7 +486,7 @@ public sealed class DocumentRoom
 
         foreach (var connection in _connections)
         {
-            if ((!connection.ReceivesGroupBroadcasts || (relayed && !groupReached)) && !ReferenceEquals(connection, except))
+            if ((!connection.ReceivesGroupBroadcasts || relayed) && !ReferenceEquals(connection, except))
             {
                 var delivered = connection.DeliverAsync(frame);
                 if (!delivered.IsCompletedSuccessfully)
@@ -500,7 +500,7 @@ public sealed class DocumentRoom
         {
             foreach (var hook in _hooks)
             {
-                hook.OnBroadcast(this, frame, toGroup);
+                hook.OnBroadcast(this, frame);
             }
         }
     }

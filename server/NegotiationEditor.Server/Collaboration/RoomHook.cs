@@ -25,11 +25,10 @@ public abstract class RoomHook
     public virtual Task OnStoreAsync(DocumentRoom room, byte[] update) => Task.CompletedTask;
 
     /// <summary>
-    /// A frame (an update or awareness) went out to the room's connections; <paramref name="groupReached"/> says
-    /// whether it went through the SignalR group, which a backplane carries to every node. Frames relayed from other
+    /// A frame (an update once stored, or awareness) went out to the room's connections. Frames relayed from other
     /// nodes do not pass here.
     /// </summary>
-    public virtual void OnBroadcast(DocumentRoom room, byte[] frame, bool groupReached)
+    public virtual void OnBroadcast(DocumentRoom room, byte[] frame)
     {
     }
 

@@ -52,6 +52,10 @@ public sealed class ServerNode : IDisposable
         {
             if (process.HasExited)
             {
+                if (Directory.Exists(data))
+                {
+                    Directory.Delete(data, recursive: true);
+                }
                 lock (errors)
                 {
                     throw new InvalidOperationException($"the server process exited with {process.ExitCode}: {errors}");

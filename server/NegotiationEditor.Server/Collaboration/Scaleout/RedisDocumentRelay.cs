@@ -4,7 +4,7 @@ namespace NegotiationEditor.Server.Collaboration.Scaleout;
 
 /// <summary>
 /// The nodes' shared channel for document frames: Redis pub/sub, one channel per document. A message is this node's
-/// id (16 bytes), whether the SignalR group was reached (1 byte), then the y-websocket frame as it was broadcast.
+/// id (16 bytes), then the y-websocket frame as it was broadcast.
 /// </summary>
 public sealed class RedisDocumentRelay : IDisposable
 {
@@ -14,7 +14,7 @@ public sealed class RedisDocumentRelay : IDisposable
     /// <summary>The channel telling nodes that the stored negotiation (amendments, positions, revisions) changed.</summary>
     public const string NegotiationChannel = "negotiation-editor:negotiation";
 
-    private const int HeaderLength = 17;
+    private const int HeaderLength = 16;
 
     private readonly ConnectionMultiplexer _redis;
 
@@ -37,20 +37,19 @@ public sealed class RedisDocumentRelay : IDisposable
     public Guid Node { get; } = Guid.NewGuid();
 
     /// <summary>Sends a frame broadcast in <paramref name="documentId"/>'s room to the other nodes.</summary>
-    public void Publish(string documentId, byte[] frame, bool groupReached)
+    public void Publish(string documentId, byte[] frame)
     {
         var message = new byte[HeaderLength + frame.Length];
         Node.TryWriteBytes(message);
-        message[16] = groupReached ? (byte)1 : (byte)0;
         frame.CopyTo(message, HeaderLength);
         _redis.GetSubscriber().Publish(RedisChannel.Literal(ChannelPrefix + documentId), message, CommandFlags.FireAndForget);
     }
 
     /// <summary>
-    /// Calls <paramref name="receive"/> with (document id, frame, group reached) for every frame another node
-    /// publishes, one at a time in the order Redis delivers them.
+    /// Calls <paramref name="receive"/> with (document id, frame) for every frame another node publishes, one at a
+    /// time in the order Redis delivers them.
     /// </summary>
-    public async Task SubscribeAsync(Func<string, byte[], bool, Task> receive)
+    public async Task SubscribeAsync(Func<string, byte[], Task> receive)
     {
         var queue = await _redis.GetSubscriber().SubscribeAsync(RedisChannel.Pattern(ChannelPrefix + "*")).ConfigureAwait(false);
         queue.OnMessage(async message =>
@@ -62,7 +61,7 @@ public sealed class RedisDocumentRelay : IDisposable
             {
                 return;
             }
-            await receive(channel[ChannelPrefix.Length..], bytes[HeaderLength..], bytes[16] == 1).ConfigureAwait(false);
+            await receive(channel[ChannelPrefix.Length..], bytes[HeaderLength..]).ConfigureAwait(false);
         });
     }
 

@@ -7,6 +7,5 @@ namespace NegotiationEditor.Server.Collaboration.Scaleout;
 public sealed class RelayHook(RedisDocumentRelay relay) : RoomHook
 {
     /// <inheritdoc />
-    public override void OnBroadcast(DocumentRoom room, byte[] frame, bool groupReached) =>
-        relay.Publish(room.IdText, frame, groupReached);
+    public override void OnBroadcast(DocumentRoom room, byte[] frame) => relay.Publish(room.IdText, frame);
 }

@@ -12,7 +12,7 @@ public sealed class RelayedFrameListener(RedisDocumentRelay relay, DocumentRooms
     /// <inheritdoc />
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
-    private async Task ReceiveAsync(string documentId, byte[] frame, bool groupReached)
+    private async Task ReceiveAsync(string documentId, byte[] frame)
     {
         var room = rooms.Loaded.FirstOrDefault(candidate => candidate.IdText == documentId);
         if (room is null)
@@ -21,7 +21,7 @@ public sealed class RelayedFrameListener(RedisDocumentRelay relay, DocumentRooms
         }
         try
         {
-            await room.ApplyRelayedAsync(frame, groupReached).ConfigureAwait(false);
+            await room.ApplyRelayedAsync(frame).ConfigureAwait(false);
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
