@@ -2,7 +2,7 @@
 # CRDT trace replay, C# and yjs side by side in one run (issue 3 benchmark).
 #
 #   bench/run-crdt.sh [--rounds K] [--runs N] [trace ...]
-#                     (default: every trace in shared/bench/data, 3 rounds of 3 runs)
+#                     (default: every trace in shared/bench/data, 2 rounds of 5 runs)
 #
 # For each trace: node + yjs 13.6.33 (bench/yjs/replay-trace.mjs) and the C# CRDT
 # (bench/NegotiationEditor.Crdt.Benchmarks, Release) each measure local replay, full state V1
@@ -14,8 +14,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-runs=3
-rounds=3
+runs=5
+rounds=2
 traces=()
 while [ $# -gt 0 ]; do
   case "$1" in
