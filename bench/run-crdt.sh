@@ -1,21 +1,26 @@
 #!/usr/bin/env bash
 # CRDT trace replay, C# and yjs side by side in one run (issue 3 benchmark).
 #
-#   bench/run-crdt.sh [--runs N] [trace ...]      (default: every trace in shared/bench/data, 5 runs)
+#   bench/run-crdt.sh [--rounds K] [--runs N] [trace ...]
+#                     (default: every trace in shared/bench/data, 2 rounds of 5 runs)
 #
 # For each trace: node + yjs 13.6.33 (bench/yjs/replay-trace.mjs) and the C# CRDT
 # (bench/NegotiationEditor.Crdt.Benchmarks, Release) each measure local replay, full state V1
 # (client id 0xDEADBEEF), loading that state into a fresh doc, a doc-to-doc update stream and
-# memory, in separate processes; the two full states are compared byte for byte. Prints markdown
+# memory, in separate processes; the two full states are compared byte for byte. The machine is
+# shared, so the two sides alternate: each round runs yjs and then C# (N runs each, median), and
+# the report takes the median over the rounds, so a change of load hits both sides. Prints markdown
 # tables (for docs/benchmarks.md); the raw JSON lines go to $RESULTS when it is set.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 runs=5
+rounds=2
 traces=()
 while [ $# -gt 0 ]; do
   case "$1" in
     --runs) runs="$2"; shift 2 ;;
+    --rounds) rounds="$2"; shift 2 ;;
     *) traces+=("$1"); shift ;;
   esac
 done
@@ -45,17 +50,19 @@ results="${RESULTS:-$work/crdt-trace.jsonl}"
 : > "$results"
 for trace in "${traces[@]}"; do
   file="$data/$trace.json.gz"
-  echo "== $trace" >&2
-  node --expose-gc bench/yjs/replay-trace.mjs --trace "$file" --runs "$runs" --state-out "$work/yjs.bin" >> "$results"
-  dotnet "$csharp" trace --trace "$file" --runs "$runs" --state-out "$work/cs.bin" >> "$results" || echo "C# replay of $trace failed" >&2
-  identical=false
-  if [ -f "$work/cs.bin" ] && cmp -s "$work/yjs.bin" "$work/cs.bin"; then identical=true; fi
+  identical=true
+  for round in $(seq "$rounds"); do
+    echo "== $trace (round $round of $rounds)" >&2
+    node --expose-gc bench/yjs/replay-trace.mjs --trace "$file" --runs "$runs" --state-out "$work/yjs.bin" >> "$results"
+    dotnet "$csharp" trace --trace "$file" --runs "$runs" --state-out "$work/cs.bin" >> "$results" || echo "C# replay of $trace failed" >&2
+    if [ ! -f "$work/cs.bin" ] || ! cmp -s "$work/yjs.bin" "$work/cs.bin"; then identical=false; fi
+    rm -f "$work/yjs.bin" "$work/cs.bin"
+  done
   echo "{\"trace\":\"$trace\",\"identicalState\":$identical}" >> "$results"
-  rm -f "$work/yjs.bin" "$work/cs.bin"
 done
 
 echo
-echo "Command: bench/run-crdt.sh --runs $runs ${traces[*]}"
+echo "Command: bench/run-crdt.sh --rounds $rounds --runs $runs ${traces[*]}"
 echo "Machine: $(nproc) cores, $(lscpu | grep 'Model name' | sed 's/Model name: *//'), .NET $(dotnet --version), node $(node --version)"
 echo
 node bench/yjs/report.mjs "$results"

@@ -3,13 +3,33 @@
 import fs from 'node:fs'
 
 const lines = fs.readFileSync(process.argv[2], 'utf8').split('\n').filter(l => l.trim() !== '').map(l => JSON.parse(l))
+
+// Several rounds per trace and side (bench/run-crdt.sh alternates yjs and C#): times and retained
+// heap are the median over the rounds, peaks the highest, sizes must agree.
+const median = values => {
+  const sorted = values.filter(v => v !== undefined).sort((a, b) => a - b)
+  if (sorted.length === 0) return undefined
+  const mid = Math.floor(sorted.length / 2)
+  return sorted.length % 2 === 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2
+}
+const combine = rounds => {
+  if (rounds.length === 0) return undefined
+  const result = { ...rounds[0], rounds: rounds.length }
+  for (const key of ['replayMs', 'loadMs', 'streamMs', 'retainedBytes', 'replayAllocatedBytes']) result[key] = median(rounds.map(r => r[key]))
+  for (const key of ['peakRssBytes', 'peakRssAfterTraceLoadBytes']) result[key] = Math.max(...rounds.map(r => r[key]))
+  return result
+}
 const byTrace = new Map()
 for (const line of lines) {
-  const entry = byTrace.get(line.trace) ?? {}
-  if (line.implementation?.startsWith('yjs')) entry.yjs = line
-  else if (line.implementation !== undefined) entry.cs = line
+  const entry = byTrace.get(line.trace) ?? { yjsRounds: [], csRounds: [] }
+  if (line.implementation?.startsWith('yjs')) entry.yjsRounds.push(line)
+  else if (line.implementation !== undefined) entry.csRounds.push(line)
   else entry.identical = line.identicalState
   byTrace.set(line.trace, entry)
+}
+for (const entry of byTrace.values()) {
+  entry.yjs = combine(entry.yjsRounds)
+  entry.cs = combine(entry.csRounds)
 }
 
 const ms = v => v === undefined ? 'n/a' : Math.round(v).toLocaleString('en-US')
