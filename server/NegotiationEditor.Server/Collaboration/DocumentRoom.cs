@@ -13,6 +13,7 @@ namespace NegotiationEditor.Server.Collaboration;
 public sealed class DocumentRoom
 {
     private readonly Lock _gate = new();
+    private readonly SemaphoreSlim _writeTurn = new(1, 1);
     private readonly ImmutableArray<RoomHook> _hooks;
     private readonly CollaborationOptions _options;
     private readonly IGroupFanOut _groupFanOut;
@@ -79,6 +80,24 @@ public sealed class DocumentRoom
         lock (_gate)
         {
             return read(_document);
+        }
+    }
+
+    /// <summary>
+    /// Reads the document under the room's lock in the room's write turn: no client update is between its hooks'
+    /// decision and its application meanwhile. A decision that changes who may write (an adoption) reads here.
+    /// </summary>
+    public async Task<T> ReadBetweenUpdatesAsync<T>(Func<YDoc, T> read)
+    {
+        ArgumentNullException.ThrowIfNull(read);
+        await _writeTurn.WaitAsync().ConfigureAwait(false);
+        try
+        {
+            return Read(read);
+        }
+        finally
+        {
+            _writeTurn.Release();
         }
     }
 
@@ -349,56 +368,86 @@ public sealed class DocumentRoom
             return;
         }
 
-        foreach (var hook in _hooks)
-        {
-            if (hook.OnChange(this, connection, update) is { } refusal)
-            {
-                await connection.DeliverAsync(PermissionDenied(refusal)).ConfigureAwait(false);
-                return;
-            }
-        }
-
+        // The hooks decide, the update is stored and then applied, all in one write turn: a decision taken by the
+        // workflow in between (an adoption seals the text) waits for the turn, so it sees the text either before
+        // the update was checked or after it was applied, never an update checked against the old state and applied
+        // after the new one. Only what was stored is applied: a failed store leaves the document as it was.
+        string? refusal = null;
+        string? fault = null;
+        var notStored = false;
         byte[]? applied = null;
-        var malformed = false;
-        lock (_gate)
-        {
-            _applied.Clear();
-            try
-            {
-                Y.ApplyUpdate(_document, update, connection);
-            }
-            catch (CrdtFormatException)
-            {
-                malformed = true;
-            }
-            if (!malformed && _applied.Count > 0)
-            {
-                // What the document integrated, which includes structs that were waiting for this update.
-                applied = _applied.Count == 1 ? _applied[0] : Y.MergeUpdates(_applied);
-            }
-            _applied.Clear();
-        }
-
-        if (malformed)
-        {
-            await FaultAsync(connection, "malformed update: the document was not changed").ConfigureAwait(false);
-            return;
-        }
-
-        if (applied is null && update.Length <= 2)
-        {
-            return;
-        }
-
+        await _writeTurn.WaitAsync().ConfigureAwait(false);
         try
         {
-            // The update as received is stored even when nothing became visible: it may hold structs that wait
-            // for a missing update, and they must survive a restart too.
-            await StoreAsync(update).ConfigureAwait(false);
+            foreach (var hook in _hooks)
+            {
+                if (hook.OnChange(this, connection, update) is { } refused)
+                {
+                    refusal = refused;
+                    break;
+                }
+            }
+
+            if (refusal is null)
+            {
+                fault = Malformed(update);
+            }
+
+            if (refusal is null && fault is null && update.Length > 2)
+            {
+                try
+                {
+                    // The update as received is stored even when nothing will become visible: it may hold structs
+                    // that wait for a missing update, and they must survive a restart too.
+                    await StoreAsync(update).ConfigureAwait(false);
+                }
+                catch (Exception exception) when (exception is not OperationCanceledException)
+                {
+                    _logger.LogError(exception, "An update to document {Document} could not be stored; it was not applied", IdText);
+                    notStored = true;
+                }
+            }
+
+            if (refusal is null && fault is null && !notStored)
+            {
+                lock (_gate)
+                {
+                    _applied.Clear();
+                    try
+                    {
+                        Y.ApplyUpdate(_document, update, connection);
+                        if (_applied.Count > 0)
+                        {
+                            // What the document integrated, which includes structs that were waiting for this update.
+                            applied = _applied.Count == 1 ? _applied[0] : Y.MergeUpdates(_applied);
+                        }
+                    }
+                    finally
+                    {
+                        _applied.Clear();
+                    }
+                }
+            }
         }
-        catch (Exception exception) when (exception is not OperationCanceledException)
+        finally
         {
-            _logger.LogError(exception, "An update to document {Document} could not be stored", IdText);
+            _writeTurn.Release();
+        }
+
+        if (refusal is not null)
+        {
+            await connection.DeliverAsync(PermissionDenied(refusal)).ConfigureAwait(false);
+            return;
+        }
+
+        if (fault is not null)
+        {
+            await FaultAsync(connection, fault).ConfigureAwait(false);
+            return;
+        }
+
+        if (notStored)
+        {
             await connection.DeliverAsync(PermissionDenied("the server could not store your change; reload the document")).ConfigureAwait(false);
             return;
         }
@@ -416,6 +465,21 @@ public sealed class DocumentRoom
             {
                 Broadcast(SyncFrame(SyncMessage.Update(applied)), except: null);
             }
+        }
+    }
+
+    // Decoding is the only step of applying an update that can find it malformed: an update that decodes is stored and
+    // then applied without a format error.
+    private static string? Malformed(byte[] update)
+    {
+        try
+        {
+            _ = Y.MergeUpdates([update]);
+            return null;
+        }
+        catch (CrdtFormatException)
+        {
+            return "malformed update: the document was not changed";
         }
     }
 

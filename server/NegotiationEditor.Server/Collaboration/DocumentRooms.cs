@@ -138,6 +138,20 @@ public sealed class DocumentRooms : IDisposable
         }
     }
 
+    /// <summary>Reads a document (loading it if needed) between client updates (see <see cref="DocumentRoom.ReadBetweenUpdatesAsync"/>).</summary>
+    public async Task<T> ReadBetweenUpdatesAsync<T>(DocumentId id, Func<YDoc, T> read)
+    {
+        var room = await AcquireAsync(id).ConfigureAwait(false);
+        try
+        {
+            return await room.ReadBetweenUpdatesAsync(read).ConfigureAwait(false);
+        }
+        finally
+        {
+            Release(room);
+        }
+    }
+
     /// <summary>Compacts the documents that stored many updates, and compacts and unloads the idle ones.</summary>
     public void Maintain()
     {

@@ -260,7 +260,10 @@ public sealed class LiveWorkflow(
         return outcome;
     }
 
-    /// <summary>The chair adopts the live text: sealed with its SHA-256; from then on only reading remains.</summary>
+    /// <summary>
+    /// The chair adopts the live text: sealed with its SHA-256; from then on only reading remains. The text is read
+    /// between client updates, so no update allowed before the adoption lands after the seal.
+    /// </summary>
     public async Task<Outcome<AdoptionView>> AdoptAsync(ParticipantId actor, DocumentId documentId)
     {
         if (Check(State, actor, NegotiationAction.Adopt, documentId) is { } refusal)
@@ -269,7 +272,7 @@ public sealed class LiveWorkflow(
         }
 
         var recorded = new Recorded();
-        var outcome = await rooms.ReadAsync(documentId, doc =>
+        var outcome = await rooms.ReadBetweenUpdatesAsync(documentId, doc =>
         {
             var anchors = new CrdtAnchors(doc);
             var text = anchors.CurrentText;
