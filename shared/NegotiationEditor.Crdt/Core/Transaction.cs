@@ -14,7 +14,7 @@ public sealed class Transaction
         Doc = doc;
         Origin = origin;
         Local = local;
-        BeforeState = doc.Store.GetStateVector();
+        BeforeState = doc.Store.GetSharedStateVector();
     }
 
     /// <summary>The document being changed.</summary>
@@ -26,7 +26,10 @@ public sealed class Transaction
     /// <summary>True for changes made through this document's API; false for applied updates.</summary>
     public bool Local { get; internal set; }
 
-    internal DeleteSet DeleteSet { get; } = new();
+    /// <summary>Clocks deleted in this transaction; allocated by the first deletion.</summary>
+    internal DeleteSet DeleteSet => deleteSet ??= new();
+
+    private DeleteSet? deleteSet;
 
     internal Dictionary<ulong, long> BeforeState { get; }
 
@@ -65,7 +68,7 @@ public sealed class Transaction
     /// <summary>Whether the struct was created in this transaction (its clock is past the state before it).</summary>
     internal bool Adds(AbstractStruct structure) => structure.Clock >= BeforeStateOf(structure.Client);
 
-    internal bool Deletes(AbstractStruct structure) => DeleteSet.IsDeleted(structure.Id);
+    internal bool Deletes(AbstractStruct structure) => deleteSet != null && deleteSet.IsDeleted(structure.Id);
 
     internal bool WriteUpdate(Lib0Writer writer)
     {
@@ -79,14 +82,22 @@ public sealed class Transaction
             }
         }
 
-        if (DeleteSet.IsEmpty && !changed)
+        if ((deleteSet == null || deleteSet.IsEmpty) && !changed)
         {
             return false;
         }
 
-        DeleteSet.SortAndMerge();
+        deleteSet?.SortAndMerge();
         UpdateWriting.WriteClientsStructs(writer, Doc.Store, BeforeState);
-        DeleteSet.Write(writer);
+        if (deleteSet != null)
+        {
+            deleteSet.Write(writer);
+        }
+        else
+        {
+            writer.WriteVarUInt(0);
+        }
+
         return true;
     }
 
@@ -101,11 +112,11 @@ public sealed class Transaction
             var transaction = cleanups[index];
             var doc = transaction.Doc;
             var store = doc.Store;
-            var ds = transaction.DeleteSet;
+            var ds = transaction.deleteSet;
             try
             {
-                ds.SortAndMerge();
-                transaction.AfterState = store.GetStateVector();
+                ds?.SortAndMerge();
+                transaction.AfterState = store.GetSharedStateVector();
                 foreach (var (type, subs) in transaction.Changed)
                 {
                     if (type.Item == null || !type.Item.Deleted)
@@ -145,12 +156,17 @@ public sealed class Transaction
             }
             finally
             {
-                if (doc.Gc)
+                // Observers may delete within this transaction's cleanup, so look again.
+                ds = transaction.deleteSet;
+                if (ds != null)
                 {
-                    TryGcDeleteSet(ds, store);
-                }
+                    if (doc.Gc)
+                    {
+                        TryGcDeleteSet(ds, store);
+                    }
 
-                TryMergeDeleteSet(ds, store);
+                    TryMergeDeleteSet(ds, store);
+                }
                 foreach (var (client, clock) in transaction.AfterState)
                 {
                     var beforeClock = transaction.BeforeStateOf(client);
