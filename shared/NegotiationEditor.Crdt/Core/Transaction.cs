@@ -36,7 +36,12 @@ public sealed class Transaction
     internal Dictionary<ulong, long> AfterState { get; private set; } = new();
 
     /// <summary>Types changed in this transaction, with the map keys changed (null: the sequence part).</summary>
-    internal Dictionary<SharedType, HashSet<string?>> Changed { get; } = new(ReferenceEqualityComparer.Instance);
+    internal Dictionary<SharedType, HashSet<string?>> Changed => changed ??= TakeSpareChanged();
+
+    private Dictionary<SharedType, HashSet<string?>>? changed;
+
+    /// <summary>Set when an event refers to this transaction: its bookkeeping must then stay as it is.</summary>
+    internal bool HasEvents { get; set; }
 
     internal Dictionary<SharedType, List<YEvent>> ChangedParentTypes => changedParentTypes ??= new(ReferenceEqualityComparer.Instance);
 
@@ -57,7 +62,7 @@ public sealed class Transaction
         {
             if (!Changed.TryGetValue(type, out var subs))
             {
-                subs = new HashSet<string?>();
+                subs = Doc.SpareChangedKeys.TryPop(out var spare) ? spare : new HashSet<string?>();
                 Changed[type] = subs;
             }
 
@@ -102,6 +107,43 @@ public sealed class Transaction
     }
 
     /// <summary>Runs observers, garbage collection, merging and the update event for finished transactions.</summary>
+    private Dictionary<SharedType, HashSet<string?>> TakeSpareChanged()
+    {
+        var spare = Doc.SpareChanged;
+        if (spare == null)
+        {
+            return new Dictionary<SharedType, HashSet<string?>>(ReferenceEqualityComparer.Instance);
+        }
+
+        Doc.SpareChanged = null;
+        return spare;
+    }
+
+    /// <summary>
+    /// Hands the changed-types bookkeeping back to the document once the transaction is cleaned up,
+    /// unless an event (which computes its changes from it on demand) refers to this transaction.
+    /// </summary>
+    private void ReleaseChanged()
+    {
+        if (HasEvents || changed == null)
+        {
+            return;
+        }
+
+        foreach (var subs in changed.Values)
+        {
+            if (Doc.SpareChangedKeys.Count < 8)
+            {
+                subs.Clear();
+                Doc.SpareChangedKeys.Push(subs);
+            }
+        }
+
+        changed.Clear();
+        Doc.SpareChanged ??= changed;
+        changed = null;
+    }
+
     internal static void Cleanup(List<Transaction> cleanups, int index)
     {
         // Observers and update handlers are application code: if one throws, the remaining
@@ -117,7 +159,7 @@ public sealed class Transaction
             {
                 ds?.SortAndMerge();
                 transaction.AfterState = store.GetSharedStateVector();
-                foreach (var (type, subs) in transaction.Changed)
+                foreach (var (type, subs) in transaction.changed ?? [])
                 {
                     if (type.Item == null || !type.Item.Deleted)
                     {
@@ -223,6 +265,7 @@ public sealed class Transaction
                 }
             }
 
+            transaction.ReleaseChanged();
             index++;
         }
 
