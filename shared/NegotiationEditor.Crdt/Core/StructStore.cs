@@ -13,6 +13,11 @@ internal sealed class StructStore
     /// <summary>Deletions of clocks not yet known, as a V1 update with no structs.</summary>
     public byte[]? PendingDeletes;
 
+    /// <summary>Counts the structs added; a state vector taken at one count holds until the next.</summary>
+    private long additions = -1;
+
+    private Dictionary<ulong, long>? sharedStateVector;
+
     public long GetState(ulong client)
     {
         if (!Clients.TryGetValue(client, out var structs) || structs.Count == 0)
@@ -39,8 +44,24 @@ internal sealed class StructStore
         return result;
     }
 
+    /// <summary>
+    /// The state vector for the transaction bookkeeping, shared until the next struct is added
+    /// (one transaction's after-state is the next one's before-state). Callers must not change it.
+    /// </summary>
+    public Dictionary<ulong, long> GetSharedStateVector()
+    {
+        if (sharedStateVector == null || additions != 0)
+        {
+            sharedStateVector = GetStateVector();
+            additions = 0;
+        }
+
+        return sharedStateVector;
+    }
+
     public void AddStruct(AbstractStruct structure)
     {
+        additions++;
         if (!Clients.TryGetValue(structure.Client, out var structs))
         {
             structs = new StructList();

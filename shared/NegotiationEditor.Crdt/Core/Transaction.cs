@@ -14,7 +14,7 @@ public sealed class Transaction
         Doc = doc;
         Origin = origin;
         Local = local;
-        BeforeState = doc.Store.GetStateVector();
+        BeforeState = doc.Store.GetSharedStateVector();
     }
 
     /// <summary>The document being changed.</summary>
@@ -26,14 +26,22 @@ public sealed class Transaction
     /// <summary>True for changes made through this document's API; false for applied updates.</summary>
     public bool Local { get; internal set; }
 
-    internal DeleteSet DeleteSet { get; } = new();
+    /// <summary>Clocks deleted in this transaction; allocated by the first deletion.</summary>
+    internal DeleteSet DeleteSet => deleteSet ??= new();
+
+    private DeleteSet? deleteSet;
 
     internal Dictionary<ulong, long> BeforeState { get; }
 
     internal Dictionary<ulong, long> AfterState { get; private set; } = new();
 
     /// <summary>Types changed in this transaction, with the map keys changed (null: the sequence part).</summary>
-    internal Dictionary<SharedType, HashSet<string?>> Changed { get; } = new(ReferenceEqualityComparer.Instance);
+    internal Dictionary<SharedType, HashSet<string?>> Changed => changed ??= TakeSpareChanged();
+
+    private Dictionary<SharedType, HashSet<string?>>? changed;
+
+    /// <summary>Set when an event refers to this transaction: its bookkeeping must then stay as it is.</summary>
+    internal bool HasEvents { get; set; }
 
     internal Dictionary<SharedType, List<YEvent>> ChangedParentTypes => changedParentTypes ??= new(ReferenceEqualityComparer.Instance);
 
@@ -54,7 +62,7 @@ public sealed class Transaction
         {
             if (!Changed.TryGetValue(type, out var subs))
             {
-                subs = new HashSet<string?>();
+                subs = Doc.SpareChangedKeys.TryPop(out var spare) ? spare : new HashSet<string?>();
                 Changed[type] = subs;
             }
 
@@ -65,7 +73,7 @@ public sealed class Transaction
     /// <summary>Whether the struct was created in this transaction (its clock is past the state before it).</summary>
     internal bool Adds(AbstractStruct structure) => structure.Clock >= BeforeStateOf(structure.Client);
 
-    internal bool Deletes(AbstractStruct structure) => DeleteSet.IsDeleted(structure.Id);
+    internal bool Deletes(AbstractStruct structure) => deleteSet != null && deleteSet.IsDeleted(structure.Id);
 
     internal bool WriteUpdate(Lib0Writer writer)
     {
@@ -79,18 +87,63 @@ public sealed class Transaction
             }
         }
 
-        if (DeleteSet.IsEmpty && !changed)
+        if ((deleteSet == null || deleteSet.IsEmpty) && !changed)
         {
             return false;
         }
 
-        DeleteSet.SortAndMerge();
+        deleteSet?.SortAndMerge();
         UpdateWriting.WriteClientsStructs(writer, Doc.Store, BeforeState);
-        DeleteSet.Write(writer);
+        if (deleteSet != null)
+        {
+            deleteSet.Write(writer);
+        }
+        else
+        {
+            writer.WriteVarUInt(0);
+        }
+
         return true;
     }
 
     /// <summary>Runs observers, garbage collection, merging and the update event for finished transactions.</summary>
+    private Dictionary<SharedType, HashSet<string?>> TakeSpareChanged()
+    {
+        var spare = Doc.SpareChanged;
+        if (spare == null)
+        {
+            return new Dictionary<SharedType, HashSet<string?>>(ReferenceEqualityComparer.Instance);
+        }
+
+        Doc.SpareChanged = null;
+        return spare;
+    }
+
+    /// <summary>
+    /// Hands the changed-types bookkeeping back to the document once the transaction is cleaned up,
+    /// unless an event (which computes its changes from it on demand) refers to this transaction.
+    /// </summary>
+    private void ReleaseChanged()
+    {
+        if (HasEvents || changed == null)
+        {
+            return;
+        }
+
+        foreach (var subs in changed.Values)
+        {
+            if (Doc.SpareChangedKeys.Count < 8)
+            {
+                subs.Clear();
+                Doc.SpareChangedKeys.Push(subs);
+            }
+        }
+
+        changed.Clear();
+        Doc.SpareChanged ??= changed;
+        changed = null;
+    }
+
     internal static void Cleanup(List<Transaction> cleanups, int index)
     {
         // Observers and update handlers are application code: if one throws, the remaining
@@ -101,12 +154,12 @@ public sealed class Transaction
             var transaction = cleanups[index];
             var doc = transaction.Doc;
             var store = doc.Store;
-            var ds = transaction.DeleteSet;
+            var ds = transaction.deleteSet;
             try
             {
-                ds.SortAndMerge();
-                transaction.AfterState = store.GetStateVector();
-                foreach (var (type, subs) in transaction.Changed)
+                ds?.SortAndMerge();
+                transaction.AfterState = store.GetSharedStateVector();
+                foreach (var (type, subs) in transaction.changed ?? [])
                 {
                     if (type.Item == null || !type.Item.Deleted)
                     {
@@ -145,12 +198,17 @@ public sealed class Transaction
             }
             finally
             {
-                if (doc.Gc)
+                // Observers may delete within this transaction's cleanup, so look again.
+                ds = transaction.deleteSet;
+                if (ds != null)
                 {
-                    TryGcDeleteSet(ds, store);
-                }
+                    if (doc.Gc)
+                    {
+                        TryGcDeleteSet(ds, store);
+                    }
 
-                TryMergeDeleteSet(ds, store);
+                    TryMergeDeleteSet(ds, store);
+                }
                 foreach (var (client, clock) in transaction.AfterState)
                 {
                     var beforeClock = transaction.BeforeStateOf(client);
@@ -207,6 +265,7 @@ public sealed class Transaction
                 }
             }
 
+            transaction.ReleaseChanged();
             index++;
         }
 

@@ -66,6 +66,14 @@ public sealed class UpdateEventArgs : EventArgs
 public sealed class YDoc
 {
     private readonly List<Transaction> cleanups = new();
+
+    /// <summary>
+    /// The changed-types bookkeeping of a finished transaction that no event refers to, kept for the
+    /// next transaction (cleared; its sets of changed keys in <see cref="SpareChangedKeys"/>).
+    /// </summary>
+    internal Dictionary<SharedType, HashSet<string?>>? SpareChanged;
+
+    internal readonly Stack<HashSet<string?>> SpareChangedKeys = new();
     private Transaction? current;
 
     /// <summary>Creates a document with a random 32-bit client id.</summary>

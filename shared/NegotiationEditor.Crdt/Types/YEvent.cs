@@ -56,6 +56,7 @@ public class YEvent
         Target = target;
         CurrentTarget = target;
         Transaction = transaction;
+        transaction.HasEvents = true;
     }
 
     /// <summary>The type that changed.</summary>

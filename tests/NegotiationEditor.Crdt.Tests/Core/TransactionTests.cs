@@ -42,4 +42,24 @@ public sealed class TransactionTests
         doc.GetText("t").Insert(1, "y");
         Assert.That(doc.GetText("t").ToString(), Is.EqualTo("xy"));
     }
+
+    [Test]
+    public void An_event_kept_past_its_transaction_reports_only_the_keys_of_that_transaction()
+    {
+        var doc = new YDoc(1);
+        var map = doc.GetMap("m");
+        YEvent? kept = null;
+        void Keep(YEvent e, Transaction _) => kept = e;
+        map.Observe(Keep);
+        map.Set("first", 1);
+        map.Unobserve(Keep);
+        map.Set("second", 2);
+        doc.Transact(_ =>
+        {
+            map.Set("third", 3);
+            map.Delete("first");
+        });
+        Assert.That(kept!.Keys.Keys, Is.EquivalentTo(new[] { "first" }));
+        Assert.That(kept.Keys["first"].Action, Is.EqualTo(KeyChangeAction.Add));
+    }
 }
