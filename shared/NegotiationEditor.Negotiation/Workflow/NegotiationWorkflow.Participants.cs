@@ -128,20 +128,13 @@ public sealed partial class NegotiationWorkflow
     public Outcome<Change<InviteToken>> IssueInvite(NegotiationState state, ParticipantId actor, ParticipantId participant)
     {
         ArgumentNullException.ThrowIfNull(state);
-        if (CheckNegotiationWide(state, actor) is { } refusal)
+        var managed = ManagedParticipant(state, actor, participant);
+        if (!managed.Succeeded)
         {
-            return refusal;
+            return managed.Refusal!;
         }
 
-        if (state.FindParticipant(participant) is not { } found)
-        {
-            return Refusal.NotFound("there is no such participant in this negotiation");
-        }
-
-        if (CheckOfficers(state, actor, found.Role) is { } officers)
-        {
-            return officers;
-        }
+        var found = managed.Value;
 
         if (found.IsRemoved)
         {
@@ -159,20 +152,13 @@ public sealed partial class NegotiationWorkflow
     public Outcome<Change<int>> RevokeInvites(NegotiationState state, ParticipantId actor, ParticipantId participant)
     {
         ArgumentNullException.ThrowIfNull(state);
-        if (CheckNegotiationWide(state, actor) is { } refusal)
+        var managed = ManagedParticipant(state, actor, participant);
+        if (!managed.Succeeded)
         {
-            return refusal;
+            return managed.Refusal!;
         }
 
-        if (state.FindParticipant(participant) is not { } found)
-        {
-            return Refusal.NotFound("there is no such participant in this negotiation");
-        }
-
-        if (CheckOfficers(state, actor, found.Role) is { } officers)
-        {
-            return officers;
-        }
+        var found = managed.Value;
 
         var valid = state.Invites.Where(i => i.Participant == participant && !i.IsRevoked).ToList();
         if (valid.Count == 0)
@@ -192,4 +178,25 @@ public sealed partial class NegotiationWorkflow
         target is ParticipantRole.Chair or ParticipantRole.Secretariat && state.FindParticipant(actor)?.Role != ParticipantRole.Chair
             ? Refusal.Forbidden("only the chair manages the access of the chair and the secretariat")
             : null;
+
+    /// <summary>The participant an officer manages (issue or revoke invites), after the checks every such action makes.</summary>
+    private static Outcome<Participant> ManagedParticipant(NegotiationState state, ParticipantId actor, ParticipantId participant)
+    {
+        if (CheckNegotiationWide(state, actor) is { } refusal)
+        {
+            return refusal;
+        }
+
+        if (state.FindParticipant(participant) is not { } found)
+        {
+            return Refusal.NotFound("there is no such participant in this negotiation");
+        }
+
+        if (CheckOfficers(state, actor, found.Role) is { } officers)
+        {
+            return officers;
+        }
+
+        return found;
+    }
 }
