@@ -1,15 +1,26 @@
 #!/usr/bin/env node
-// Fan-out load generator. Opens --clients connections on one document: --typists of them type --rate keystrokes/s
-// each (a real yjs Y.Doc per typist), --probes more receivers measure latency, the rest are cheap sinks that count
-// frames without decoding them, in --sink-workers processes of their own. After --warmup seconds it measures for
-// --measure seconds: fan-out latency per (receiver, update) pair on typists and probes, delivered frames/s, the
-// server's CPU per delivered frame (/proc/PID/stat) and its peak memory (VmHWM); then it stops typing and checks
-// that every frame was delivered. Prints one JSON line.
+// Fan-out load generator. Opens --clients connections: --typists of them type --rate keystrokes/s each (a real
+// yjs Y.Doc per typist), --probes more receivers measure latency, the rest are cheap sinks that count frames without
+// decoding them, in --sink-workers processes of their own. After --warmup seconds it measures for --measure seconds:
+// fan-out latency per (receiver, update) pair on typists and probes, delivered frames/s, the server's CPU per
+// delivered frame (/proc/PID/stat) and its peak memory (VmHWM); then it stops typing and checks that every frame was
+// delivered. Prints one JSON line.
 //
+// One document on one server (the fan-out benchmark of the server):
 //   node load.mjs --target ws|hub|reference --url http://127.0.0.1:5080 --document ID --token T --typist-token T
 //                 --server-pid PID [--clients 200 --typists 20 --rate 5 --probes 50 --warmup 10 --measure 20]
+//
+// Several documents on several nodes (the scale-out benchmark): --documents ID,ID,... --urls URL,URL,...
+// --server-pids PID,PID,... (one per URL, in the same order). Clients, typists and probes are totals, dealt over the
+// documents as evenly as they go; within a document its typists come first, then its probes, then its sinks.
+// --spread client (default) puts the k-th client of document d on node (d + k) mod nodes, so every document has
+// typists and receivers on every node and latency is reported apart for receivers on the typist's own node and on
+// another one; --spread document puts every client of document d on node d mod nodes. --infra-pids name=PID,...
+// adds the CPU of other processes (with their children: Redis, PostgreSQL) to the report. In this mode the
+// typists and probes also check that they received every update of their document (duplicates counted apart: a
+// hub client on a node other than the typist's gets a frame through the SignalR backplane and through the relay).
 import { fork } from 'node:child_process'
-import { readFileSync } from 'node:fs'
+import { readFileSync, readdirSync } from 'node:fs'
 import { performance } from 'node:perf_hooks'
 import * as Y from 'yjs'
 import * as encoding from 'lib0/encoding'
@@ -19,36 +30,76 @@ import { openYWebsocket, openHubClient } from './connections.mjs'
 import { updateKey, updateKeyOfFrame } from './frames.mjs'
 
 const options = readOptions(process.argv)
+const multi = options.documents.length > 1 || options.urls.length > 1
 const sleep = (ms) => new Promise(resolve => setTimeout(resolve, ms))
-const open = (token, onFrame) => options.target === 'hub'
-  ? openHubClient({ ...options, token }, onFrame)
-  : openYWebsocket({ ...options, token }, onFrame)
+const open = (place, token, onFrame) => {
+  const target = { ...options, url: options.urls[place.node], document: place.document, token }
+  return options.target === 'hub' ? openHubClient(target, onFrame) : openYWebsocket(target, onFrame)
+}
 
 const sendTimes = new Map()
+const sendNodes = new Map()
 const latencies = []
+const sameNodeLatencies = []
+const otherNodeLatencies = []
 let windowStart = Infinity
 let windowEnd = Infinity
 let counting = false
 let mainFrames = 0
 let updatesSent = 0
 
-function receive (frame, now, ownClient) {
-  if (counting) mainFrames++
+function receive (frame, now, receiver) {
+  if (counting) {
+    mainFrames++
+    receiver.frames++
+  }
   const key = updateKeyOfFrame(frame)
   if (key === null) return
+  if (multi) {
+    // Only the first arrival of an update counts for latency; a second one is a duplicate.
+    if (receiver.seen.has(key)) {
+      receiver.duplicates++
+      return
+    }
+    receiver.seen.add(key)
+  }
   const sent = sendTimes.get(key)
   if (sent === undefined || sent < windowStart || sent > windowEnd) return
-  if (ownClient !== undefined && key.startsWith(ownClient + ':')) return
-  latencies.push(now - sent)
+  if (receiver.ownClient !== undefined && key.startsWith(receiver.ownClient + ':')) return
+  const latency = now - sent
+  latencies.push(latency)
+  if (multi) (sendNodes.get(key) === receiver.node ? sameNodeLatencies : otherNodeLatencies).push(latency)
 }
 
-// Sinks first, in their own processes.
-const sinkCount = options.clients - options.typists - options.probes
-if (sinkCount < 0) throw new Error('--clients must be at least --typists + --probes')
+// Who goes where: per document, its share of clients, typists and probes, and each client's node.
+const plan = options.documents.map((document, d) => {
+  const share = (total) => Math.floor(total / options.documents.length) + (d < total % options.documents.length ? 1 : 0)
+  const clients = share(options.clients)
+  const typists = share(options.typists)
+  const probes = share(options.probes)
+  if (clients < typists + probes) throw new Error('--clients must be at least --typists + --probes (in every document)')
+  const nodeOf = (k) => options.spread === 'document' ? d % options.urls.length : (d + k) % options.urls.length
+  return { document, clients, typists, probes, nodeOf, updatesSent: 0 }
+})
+
+// Sinks first, in their own processes: each worker gets a consecutive slice of all the sinks, as groups of
+// (node, document, count).
+const sinkPlaces = plan.flatMap(p => Array.from({ length: p.clients - p.typists - p.probes },
+  (_, i) => ({ node: p.nodeOf(p.typists + p.probes + i), document: p.document })))
 const workers = []
-const perWorker = Math.ceil(sinkCount / options.sinkWorkers)
-for (let left = sinkCount; left > 0; left -= perWorker) {
-  const worker = fork(new URL('./sink.mjs', import.meta.url), [JSON.stringify({ ...options, token: options.token, count: Math.min(perWorker, left) })])
+const perWorker = Math.ceil(sinkPlaces.length / options.sinkWorkers)
+for (let from = 0; from < sinkPlaces.length; from += perWorker) {
+  const groups = []
+  for (const place of sinkPlaces.slice(from, from + perWorker)) {
+    const last = groups[groups.length - 1]
+    if (last && last.node === place.node && last.document === place.document) last.count++
+    else groups.push({ node: place.node, document: place.document, count: 1 })
+  }
+  const worker = fork(new URL('./sink.mjs', import.meta.url), [JSON.stringify({
+    target: options.target,
+    token: options.token,
+    groups: groups.map(g => ({ url: options.urls[g.node], document: g.document, count: g.count }))
+  })])
   workers.push(worker)
 }
 await Promise.all(workers.map(worker => new Promise((resolve, reject) => {
@@ -61,46 +112,58 @@ const askSinks = () => Promise.all(workers.map(worker => new Promise(resolve => 
 })))
 
 // Probes: decode only the frame's lead to name the update.
+const receivers = []
 const probes = []
-for (let i = 0; i < options.probes; i++) {
-  probes.push(await open(options.token, (frame) => receive(frame, performance.now())))
+for (const p of plan) {
+  for (let i = 0; i < p.probes; i++) {
+    const receiver = { probe: true, node: p.nodeOf(p.typists + i), plan: p, seen: new Set(), frames: 0, duplicates: 0 }
+    receivers.push(receiver)
+    probes.push(await open({ node: receiver.node, document: p.document }, options.token, (frame) => receive(frame, performance.now(), receiver)))
+  }
 }
 
 // Typists: a real Y.Doc each, synced like a provider, typing at random places.
 const typists = []
-for (let i = 0; i < options.typists; i++) {
-  const doc = new Y.Doc()
-  let connection
-  const early = []
-  const send = (frame) => connection ? connection.send(frame) : early.push(frame)
-  let synced
-  const isSynced = new Promise(resolve => { synced = resolve })
-  const handle = (frame) => {
-    receive(frame, performance.now(), doc.clientID)
-    const decoder = decoding.createDecoder(frame)
-    if (decoding.readVarUint(decoder) !== 0) return
-    const encoder = encoding.createEncoder()
-    encoding.writeVarUint(encoder, 0)
-    const syncType = syncProtocol.readSyncMessage(decoder, encoder, doc, 'remote')
-    if (encoding.length(encoder) > 1) send(encoding.toUint8Array(encoder))
-    if (syncType === syncProtocol.messageYjsSyncStep2) synced()
+for (const p of plan) {
+  for (let i = 0; i < p.typists; i++) {
+    const doc = new Y.Doc()
+    const receiver = { probe: false, node: p.nodeOf(i), plan: p, ownClient: doc.clientID, seen: new Set(), frames: 0, duplicates: 0 }
+    receivers.push(receiver)
+    let connection
+    const early = []
+    const send = (frame) => connection ? connection.send(frame) : early.push(frame)
+    let synced
+    const isSynced = new Promise(resolve => { synced = resolve })
+    const handle = (frame) => {
+      receive(frame, performance.now(), receiver)
+      const decoder = decoding.createDecoder(frame)
+      if (decoding.readVarUint(decoder) !== 0) return
+      const encoder = encoding.createEncoder()
+      encoding.writeVarUint(encoder, 0)
+      const syncType = syncProtocol.readSyncMessage(decoder, encoder, doc, 'remote')
+      if (encoding.length(encoder) > 1) send(encoding.toUint8Array(encoder))
+      if (syncType === syncProtocol.messageYjsSyncStep2) synced()
+    }
+    connection = await open({ node: receiver.node, document: p.document }, options.typistToken, handle)
+    early.forEach(frame => connection.send(frame))
+    doc.on('update', (update, origin) => {
+      if (origin === 'remote') return
+      const key = updateKey(update)
+      if (key !== null) {
+        sendTimes.set(key, performance.now())
+        if (multi) sendNodes.set(key, receiver.node)
+      }
+      const encoder = encoding.createEncoder()
+      encoding.writeVarUint(encoder, 0)
+      syncProtocol.writeUpdate(encoder, update)
+      connection.send(encoding.toUint8Array(encoder))
+    })
+    const stepOne = encoding.createEncoder()
+    encoding.writeVarUint(stepOne, 0)
+    syncProtocol.writeSyncStep1(stepOne, doc)
+    connection.send(encoding.toUint8Array(stepOne))
+    typists.push({ doc, connection, isSynced, plan: p })
   }
-  connection = await open(options.typistToken, handle)
-  early.forEach(frame => connection.send(frame))
-  doc.on('update', (update, origin) => {
-    if (origin === 'remote') return
-    const key = updateKey(update)
-    if (key !== null) sendTimes.set(key, performance.now())
-    const encoder = encoding.createEncoder()
-    encoding.writeVarUint(encoder, 0)
-    syncProtocol.writeUpdate(encoder, update)
-    connection.send(encoding.toUint8Array(encoder))
-  })
-  const stepOne = encoding.createEncoder()
-  encoding.writeVarUint(stepOne, 0)
-  syncProtocol.writeSyncStep1(stepOne, doc)
-  connection.send(encoding.toUint8Array(stepOne))
-  typists.push({ doc, connection, isSynced })
 }
 await Promise.all(typists.map(t => t.isSynced))
 
@@ -115,6 +178,7 @@ const timers = typists.map((typist, i) => {
     const text = typist.doc.getText('text')
     text.insert(Math.floor(next() * (text.length + 1)), letters[Math.floor(next() * letters.length)])
     updatesSent++
+    typist.plan.updatesSent++
   }
   let interval
   const start = setTimeout(() => { interval = setInterval(type, 1000 / options.rate) }, next() * 1000 / options.rate)
@@ -125,14 +189,18 @@ const typingStarted = performance.now()
 await sleep(options.warmup * 1000)
 const sinksAtStart = await askSinks()
 const framesAtStart = mainFrames + sinksAtStart.reduce((sum, s) => sum + s.frames, 0)
-const cpuAtStart = serverCpuSeconds()
+const receiversAtStart = receivers.map(r => ({ frames: r.frames, duplicates: r.duplicates }))
+const cpuAtStart = options.serverPids.map(processCpuSeconds)
+const infraAtStart = options.infraPids.map(({ pid }) => treeCpuSeconds(pid))
 const generatorAtStart = process.cpuUsage()
 windowStart = performance.now()
 await sleep(options.measure * 1000)
 windowEnd = performance.now()
-const cpuAtEnd = serverCpuSeconds()
+const cpuAtEnd = options.serverPids.map(processCpuSeconds)
+const infraAtEnd = options.infraPids.map(({ pid }) => treeCpuSeconds(pid))
 const sinksAtEnd = await askSinks()
 const framesAtEnd = mainFrames + sinksAtEnd.reduce((sum, s) => sum + s.frames, 0)
+const receiversAtEnd = receivers.map(r => ({ frames: r.frames, duplicates: r.duplicates }))
 const generatorCpu = process.cpuUsage(generatorAtStart)
 timers.forEach(stop => stop())
 const typingSeconds = (performance.now() - typingStarted) / 1000
@@ -145,13 +213,18 @@ for (let quiet = 0, waited = 0; quiet < 3 && waited < 30; waited++) {
   quiet = now === delivered ? quiet + 1 : 0
   delivered = now
 }
-const receiversPerUpdate = options.target === 'reference' ? options.clients : options.clients - 1
-const expected = updatesSent * receiversPerUpdate
+const echoes = options.target === 'reference' ? 0 : 1
+const expected = plan.reduce((sum, p) => sum + p.updatesSent * (p.clients - echoes), 0)
 
 const seconds = (windowEnd - windowStart) / 1000
 const windowFrames = framesAtEnd - framesAtStart
-latencies.sort((a, b) => a - b)
-const percentile = (p) => latencies.length === 0 ? null : round(latencies[Math.min(latencies.length - 1, Math.floor(p * latencies.length))])
+const cpuSeconds = cpuAtEnd.reduce((sum, cpu, i) => sum + cpu - cpuAtStart[i], 0)
+const percentiles = (values) => {
+  values.sort((a, b) => a - b)
+  const at = (p) => values.length === 0 ? null : round(values[Math.min(values.length - 1, Math.floor(p * values.length))])
+  return { p50: at(0.5), p95: at(0.95), p99: at(0.99), max: values.length ? round(values[values.length - 1]) : null }
+}
+const latencyMs = percentiles(latencies)
 const result = {
   target: options.target,
   clients: options.clients,
@@ -162,14 +235,48 @@ const result = {
   updatesPerSecond: round(updatesSent / typingSeconds),
   deliveredFramesPerSecond: Math.round(windowFrames / seconds),
   latencyPairs: latencies.length,
-  latencyMs: { p50: percentile(0.5), p95: percentile(0.95), p99: percentile(0.99), max: latencies.length ? round(latencies[latencies.length - 1]) : null },
-  serverCpuPercent: round(100 * (cpuAtEnd - cpuAtStart) / seconds),
-  serverCpuMicrosecondsPerFrame: windowFrames > 0 ? round(1e6 * (cpuAtEnd - cpuAtStart) / windowFrames) : null,
-  serverPeakMemoryMB: serverPeakMemoryMB(),
+  latencyMs,
+  serverCpuPercent: round(100 * cpuSeconds / seconds),
+  serverCpuMicrosecondsPerFrame: windowFrames > 0 ? round(1e6 * cpuSeconds / windowFrames) : null,
+  serverPeakMemoryMB: Math.max(...options.serverPids.map(serverPeakMemoryMB)),
   delivered,
   expected,
   allDelivered: delivered >= expected,
   generatorCpuPercent: round(100 * (generatorCpu.user + generatorCpu.system) / 1e6 / seconds)
+}
+if (multi) {
+  // Every typist and probe must hold every update its document's other typists sent.
+  const missing = receivers.reduce((sum, r) => sum + countMissing(r), 0)
+  // Deliveries in the window: distinct (update, receiver) pairs. Typists and probes know theirs exactly; sinks
+  // cannot tell a duplicate, so their frames are taken to hold the probes' share of duplicates (probes sit on the
+  // nodes in the same proportions as sinks; typists do not: they mostly receive from typists on other nodes).
+  const inWindow = (pick) => receivers.reduce((sum, r, i) => pick(r) ? sum + receiversAtEnd[i].frames - receiversAtStart[i].frames : sum, 0)
+  const duplicatesInWindow = (pick) => receivers.reduce((sum, r, i) => pick(r) ? sum + receiversAtEnd[i].duplicates - receiversAtStart[i].duplicates : sum, 0)
+  const measuredFrames = inWindow(() => true)
+  const probeFrames = inWindow(r => r.probe)
+  const probeDuplicateShare = probeFrames > 0 ? duplicatesInWindow(r => r.probe) / probeFrames : 0
+  const sinkFrames = windowFrames - measuredFrames
+  const deliveries = measuredFrames - duplicatesInWindow(() => true) + sinkFrames * (1 - probeDuplicateShare)
+  const duplicateShare = windowFrames > 0 ? 1 - deliveries / windowFrames : 0
+  Object.assign(result, {
+    documents: options.documents.length,
+    nodes: options.urls.length,
+    spread: options.spread,
+    duplicateShare: round(duplicateShare),
+    deliveriesPerSecond: Math.round(deliveries / seconds),
+    offeredDeliveriesPerSecond: Math.round(plan.reduce((sum, p) => sum + p.updatesSent * (p.clients - echoes), 0) / typingSeconds),
+    serverCpuMicrosecondsPerDelivery: deliveries > 0 ? round(1e6 * cpuSeconds / deliveries) : null,
+    latencyMsSameNode: percentiles(sameNodeLatencies),
+    latencyMsOtherNode: percentiles(otherNodeLatencies),
+    missingAtProbesAndTypists: missing,
+    allDelivered: delivered >= expected && missing === 0,
+    perNode: options.serverPids.map((pid, i) => ({
+      url: options.urls[i],
+      cpuPercent: round(100 * (cpuAtEnd[i] - cpuAtStart[i]) / seconds),
+      peakMemoryMB: serverPeakMemoryMB(pid)
+    })),
+    infraCpuPercent: Object.fromEntries(options.infraPids.map(({ name }, i) => [name, round(100 * (infraAtEnd[i] - infraAtStart[i]) / seconds)]))
+  })
 }
 process.stdout.write(JSON.stringify(result) + '\n')
 
@@ -177,15 +284,47 @@ workers.forEach(worker => worker.send({ close: true }))
 await Promise.allSettled([...probes, ...typists.map(t => t.connection)].map(c => c.close()))
 process.exit(0)
 
-function serverCpuSeconds () {
+function countMissing (receiver) {
+  // The keys a typist produced are its client id and clocks 0..n-1 (one character per keystroke).
+  let missing = 0
+  for (const typist of typists) {
+    if (typist.plan !== receiver.plan || typist.doc.clientID === receiver.ownClient) continue
+    const sent = Y.getState(typist.doc.store, typist.doc.clientID)
+    for (let clock = 0; clock < sent; clock++) {
+      if (!receiver.seen.has(`${typist.doc.clientID}:${clock}`)) missing++
+    }
+  }
+  return missing
+}
+
+function processCpuSeconds (pid) {
   // /proc/PID/stat: fields 14 and 15 (utime, stime) in clock ticks, after the parenthesised command name.
-  const stat = readFileSync(`/proc/${options.serverPid}/stat`, 'utf8')
+  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8')
   const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ')
   return (Number(fields[11]) + Number(fields[12])) / 100
 }
 
-function serverPeakMemoryMB () {
-  const status = readFileSync(`/proc/${options.serverPid}/status`, 'utf8')
+function treeCpuSeconds (root) {
+  // A process and its live descendants (PostgreSQL's backends are children of the postmaster).
+  const parents = new Map()
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8')
+      parents.set(Number(entry), Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]))
+    } catch { /* the process ended meanwhile */ }
+  }
+  const inTree = (pid) => { for (let p = pid; p > 1; p = parents.get(p) ?? 0) if (p === root) return true; return false }
+  let total = 0
+  for (const pid of parents.keys()) {
+    if (!inTree(pid)) continue
+    try { total += processCpuSeconds(pid) } catch { /* ended meanwhile */ }
+  }
+  return total
+}
+
+function serverPeakMemoryMB (pid) {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8')
   const line = status.split('\n').find(l => l.startsWith('VmHWM:'))
   return round(Number(line.split(/\s+/)[1]) / 1024)
 }
@@ -196,13 +335,19 @@ function readOptions (argv) {
   const values = {}
   for (let i = 2; i < argv.length; i += 2) values[argv[i].replace(/^--/, '')] = argv[i + 1]
   const number = (name, fallback) => values[name] === undefined ? fallback : Number(values[name])
+  const list = (text) => (text ?? '').split(',').map(s => s.trim()).filter(s => s.length > 0)
   const parsed = {
     target: values.target,
-    url: (values.url ?? '').replace(/\/$/, ''),
-    document: values.document,
+    urls: list(values.urls ?? values.url).map(url => url.replace(/\/$/, '')),
+    documents: list(values.documents ?? values.document),
     token: values.token ?? '',
     typistToken: values['typist-token'] ?? values.token ?? '',
-    serverPid: Number(values['server-pid']),
+    serverPids: list(values['server-pids'] ?? values['server-pid']).map(Number),
+    infraPids: list(values['infra-pids']).map(entry => {
+      const [name, pid] = entry.split('=')
+      return { name, pid: Number(pid) }
+    }),
+    spread: values.spread ?? 'client',
     clients: number('clients', 200),
     typists: number('typists', 20),
     rate: number('rate', 5),
@@ -212,6 +357,13 @@ function readOptions (argv) {
     sinkWorkers: number('sink-workers', 2)
   }
   if (!['ws', 'hub', 'reference'].includes(parsed.target)) throw new Error('--target ws|hub|reference')
-  if (!parsed.url || !parsed.document || !parsed.serverPid) throw new Error('--url, --document and --server-pid are required')
+  if (parsed.urls.length === 0 || parsed.documents.length === 0 || parsed.serverPids.length === 0) {
+    throw new Error('--url (or --urls), --document (or --documents) and --server-pid (or --server-pids) are required')
+  }
+  if (parsed.serverPids.length !== parsed.urls.length || parsed.serverPids.some(pid => !Number.isInteger(pid) || pid <= 0)) {
+    throw new Error('--server-pids: one process id per URL, in the order of --urls')
+  }
+  if (parsed.infraPids.some(({ name, pid }) => !name || !Number.isInteger(pid) || pid <= 0)) throw new Error('--infra-pids name=PID,...')
+  if (!['client', 'document'].includes(parsed.spread)) throw new Error('--spread client|document')
   return parsed
 }

@@ -1,0 +1,170 @@
+#!/usr/bin/env bash
+# Scale-out benchmark: CLIENTS clients over DOCUMENTS documents against (one) one node and (two) two nodes behind
+# Redis, on /ws and on the hub. Both topologies store in the same kind of PostgreSQL (a throw-away cluster started
+# here, a fresh database per run), so they differ only in the second node and Redis; "lite" is one node on LiteDB.
+# The seed gives one document; the others are tabled through the REST API as the chair before the second node
+# starts (it reads them from PostgreSQL). Each node runs in a CPU cgroup of its own with NODE_CPUS cores of quota
+# (cgroup v1 cpu controller, needs root), pinned with taskset to core 0 (node A) or core 1 (node B); the generator,
+# Redis and PostgreSQL share what is left. Prints one JSON line per run (see load.mjs), then a markdown table.
+#   bench/load/run-nodes.sh                                       # the full run (see SHAPES below)
+#   SHAPES="100:20:5" DOCUMENTS=4 WARMUP=3 MEASURE=10 bench/load/run-nodes.sh   # a small check
+# Settings (environment): SHAPES "clients:typists:rate ..." (typists in total, dealt over the documents; rate per
+# typist), DOCUMENTS, TARGETS "ws hub", TOPOLOGIES "one two" (also "lite"), SPREAD client|document, PROBES,
+# NODE_CPUS (cores per node; empty: no quota, pinning only), WARMUP, MEASURE, SKIP_BUILD=1, RESULTS (JSONL file).
+set -euo pipefail
+here="$(cd "$(dirname "$0")" && pwd)"
+root="$(cd "$here/../.." && pwd)"
+cd "$here"
+[ -d node_modules ] || npm ci --no-audit --no-fund
+
+SHAPES="${SHAPES:-1000:100:2 1000:100:8}"
+DOCUMENTS="${DOCUMENTS:-20}"
+TARGETS="${TARGETS:-ws hub}"
+TOPOLOGIES="${TOPOLOGIES:-one two}"
+SPREAD="${SPREAD:-client}"
+PROBES="${PROBES:-50}"
+NODE_CPUS="${NODE_CPUS-0.5}"
+WARMUP="${WARMUP:-8}"
+MEASURE="${MEASURE:-15}"
+CONFIGURATION="${CONFIGURATION:-Release}"
+server_dll="${SERVER_DLL:-$root/server/NegotiationEditor.Server/bin/$CONFIGURATION/net10.0/NegotiationEditor.Server.dll}"
+if [ "${SKIP_BUILD:-0}" != 1 ]; then
+  dotnet build -c "$CONFIGURATION" "$root/server/NegotiationEditor.Server/NegotiationEditor.Server.csproj" -v q -nologo -p:SkipWebClient=true >/dev/null
+fi
+command -v redis-server >/dev/null || { echo "redis-server is missing: apt-get install -y redis-server" >&2; exit 1; }
+pg_bin=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1)
+[ -n "$pg_bin" ] || { echo "PostgreSQL is missing: apt-get install -y postgresql" >&2; exit 1; }
+
+export LOAD_AT_START=$(cut -d' ' -f1 /proc/loadavg)
+work=$(mktemp -d /tmp/negotiation-nodes-XXXXXX)
+results="${RESULTS:-$work/results.jsonl}"
+: > "$results"
+free_port() { node -e 'const s=require("net").createServer();s.listen(0,"127.0.0.1",()=>{console.log(s.address().port);s.close()})'; }
+json() { node -e "let s='';process.stdin.on('data',d=>s+=d).on('end',()=>{const v=JSON.parse(s);console.log($1)})"; }
+
+# CPU quota per node: a cgroup v1 cpu group each, with a 10 ms period so a throttled node waits at most ~5 ms.
+cgroup_root=/sys/fs/cgroup/cpu
+cgroups=()
+quota=""
+node_cpus=null
+if [ -n "$NODE_CPUS" ]; then
+  if [ -w "$cgroup_root" ] && [ -f "$cgroup_root/cpu.cfs_quota_us" ]; then
+    quota=$(node -e "console.log(Math.round(Number(process.argv[1]) * 10000))" "$NODE_CPUS")
+    for name in a b; do
+      group="$cgroup_root/negotiation-bench-$$-$name"
+      mkdir "$group"
+      echo 10000 > "$group/cpu.cfs_period_us"
+      echo "$quota" > "$group/cpu.cfs_quota_us"
+      cgroups+=("$group")
+    done
+    node_cpus=$NODE_CPUS
+  else
+    echo "warning: no writable cgroup v1 cpu controller at $cgroup_root: nodes are pinned to a core each but have no CPU quota" >&2
+  fi
+fi
+
+redis_pid=""
+pg_data=""
+pg_dir=""
+node_pids=()
+as_postgres() { if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
+stop_nodes() {
+  for pid in "${node_pids[@]}"; do kill "$pid" 2>/dev/null || true; done
+  for pid in "${node_pids[@]}"; do wait "$pid" 2>/dev/null || true; done
+  node_pids=()
+}
+cleanup() {
+  stop_nodes
+  if [ -n "$redis_pid" ]; then kill "$redis_pid" 2>/dev/null || true; wait "$redis_pid" 2>/dev/null || true; fi
+  if [ -n "$pg_data" ]; then as_postgres "$pg_bin/pg_ctl" -D "$pg_data" -m fast -w stop >/dev/null 2>&1 || true; fi
+  if [ -n "${pg_dir:-}" ] && [ -z "${KEEP_WORK:-}" ]; then rm -rf "$pg_dir"; fi
+  for group in "${cgroups[@]}"; do rmdir "$group" 2>/dev/null || true; done
+  if [ -z "${KEEP_WORK:-}" ]; then
+    if [ -z "${RESULTS:-}" ]; then cp "$results" /tmp/negotiation-nodes-last.jsonl; fi
+    rm -rf "$work"
+  fi
+}
+trap cleanup EXIT
+
+redis_port=$(free_port)
+redis-server --port "$redis_port" --bind 127.0.0.1 --save '' --appendonly no >"$work/redis.log" 2>&1 &
+redis_pid=$!
+pg_port=$(free_port)
+pg_dir=$(mktemp -d /tmp/negotiation-nodes-postgres-XXXXXX)
+mkdir -p "$pg_dir/socket"
+if [ "$(id -u)" = 0 ]; then chown -R postgres "$pg_dir"; fi
+as_postgres "$pg_bin/initdb" -D "$pg_dir/data" -A trust -U postgres >/dev/null
+pg_data="$pg_dir/data"
+as_postgres "$pg_bin/pg_ctl" -D "$pg_data" -l "$pg_dir/log" -w \
+  -o "-p $pg_port -k $pg_dir/socket -c listen_addresses=127.0.0.1" start >/dev/null
+pg_pid=$(head -1 "$pg_data/postmaster.pid")
+for _ in $(seq 1 50); do redis-cli -p "$redis_port" ping >/dev/null 2>&1 && break; sleep 0.1; done
+
+wait_for() { for _ in $(seq 1 300); do curl -sf -o /dev/null "$1" && return 0; sleep 0.2; done; echo "server did not start: $1" >&2; return 1; }
+
+# start_node INDEX DATA URL ARGS...: node A (index 0) or B (1) in its cgroup, pinned to core INDEX.
+start_node() {
+  local index=$1 data=$2 url=$3; shift 3
+  local group="${cgroups[$index]:-}"
+  ASPNETCORE_ENVIRONMENT=Production Logging__LogLevel__Default=Warning \
+    sh -c 'if [ -n "$1" ]; then echo $$ > "$1/cgroup.procs"; fi; shift; exec "$@"' sh "$group" \
+    taskset -c "$index" dotnet "$server_dll" --urls "$url" --data "$data" "$@" >"$data.log" 2>&1 &
+  node_pids+=($!)
+}
+
+run=0
+for shape in $SHAPES; do
+  IFS=: read -r clients typists rate <<<"$shape"
+  for target in $TARGETS; do
+    for topology in $TOPOLOGIES; do
+      run=$((run + 1))
+      nodes=1; [ "$topology" = two ] && nodes=2
+      storage=(); scaleout=()
+      if [ "$topology" != lite ]; then
+        as_postgres "$pg_bin/psql" -h 127.0.0.1 -p "$pg_port" -U postgres -qc "CREATE DATABASE run$run" >/dev/null
+        storage=(--postgres "Host=127.0.0.1;Port=$pg_port;Username=postgres;Database=run$run")
+      fi
+      [ "$topology" = two ] && scaleout=(--redis "127.0.0.1:$redis_port")
+      urls=(); pids=()
+      data="$work/run$run-a"; mkdir -p "$data"
+      url="http://127.0.0.1:$(free_port)"
+      start_node 0 "$data" "$url" "${storage[@]}" "${scaleout[@]}"
+      urls+=("$url"); pids+=("${node_pids[0]}")
+      wait_for "$url/openapi/v1.json"
+      for _ in $(seq 1 100); do [ -f "$data/invites.csv" ] && break; sleep 0.2; done
+      chair=$(grep '^chair,' "$data/invites.csv" | sed 's/.*#invite=//')
+      observer=$(grep '^observer,' "$data/invites.csv" | head -1 | sed 's/.*#invite=//')
+      seed=$(curl -sf -H "Authorization: Bearer $chair" "$url/api/documents" | json 'v[0].id')
+      text=$(curl -sf -H "Authorization: Bearer $chair" "$url/api/documents/$seed" | json 'JSON.stringify(v.text)')
+      # The other documents: tabled by the chair with the seed's text (the symbol line made unique).
+      for n in $(seq 2 "$DOCUMENTS"); do
+        body=$(node -e 'const [text, n] = [JSON.parse(process.argv[1]), process.argv[2]]; const symbol = `BENCH/2026/CRP.${n}`;
+          console.log(JSON.stringify({ title: `Bench document ${n}`, symbol, text: text.replace(/^symbol: .*$/m, `symbol: ${symbol}`) }))' "$text" "$n")
+        curl -sf -o /dev/null -H "Authorization: Bearer $chair" -H 'Content-Type: application/json' -d "$body" "$url/api/documents" \
+          || { echo "tabling document $n failed" >&2; exit 1; }
+      done
+      if [ "$topology" = two ]; then
+        data_b="$work/run$run-b"; mkdir -p "$data_b"
+        url_b="http://127.0.0.1:$(free_port)"
+        start_node 1 "$data_b" "$url_b" "${storage[@]}" "${scaleout[@]}"
+        urls+=("$url_b"); pids+=("${node_pids[1]}")
+        wait_for "$url_b/openapi/v1.json"
+      fi
+      documents=$(curl -sf -H "Authorization: Bearer $chair" "${urls[-1]}/api/documents" | json 'v.map(d=>d.id).join(",")')
+      [ "$(tr ',' '\n' <<<"$documents" | wc -l)" = "$DOCUMENTS" ] || { echo "node ${urls[-1]} lists $documents, not $DOCUMENTS documents" >&2; exit 1; }
+      infra="postgres=$pg_pid"; [ "$topology" = two ] && infra="$infra,redis=$redis_pid"
+      [ "$topology" = lite ] && infra=""
+      echo "== $target, $topology node(s): $clients clients over $DOCUMENTS documents, $typists typists at $rate/s" >&2
+      timeout 300 node load.mjs --target "$target" --urls "$(IFS=,; echo "${urls[*]}")" --documents "$documents" \
+        --token "$observer" --typist-token "$chair" --server-pids "$(IFS=,; echo "${pids[*]}")" ${infra:+--infra-pids "$infra"} \
+        --spread "$SPREAD" --clients "$clients" --typists "$typists" --rate "$rate" --probes "$PROBES" \
+        --warmup "$WARMUP" --measure "$MEASURE" \
+        | node -e "let s='';process.stdin.on('data',d=>s+=d).on('end',()=>{const v=JSON.parse(s);
+            v.topology='$topology';v.nodeCpus=$node_cpus;console.log(JSON.stringify(v))})" \
+        | tee -a "$results"
+      stop_nodes
+    done
+  done
+done
+
+node report-nodes.mjs "$results"
