@@ -1,5 +1,3 @@
-using NegotiationEditor.Scaleout.Tests.Support;
-
 namespace NegotiationEditor.Scaleout.Tests;
 
 /// <summary>Stops the services the tests started, once every test of the assembly has run.</summary>

@@ -29,4 +29,11 @@ public sealed record ServerOptions
 
     /// <summary>How long the server may take to answer (generous: builds of other projects share the machine).</summary>
     public TimeSpan StartLimit { get; init; } = TimeSpan.FromSeconds(90);
+
+    /// <summary>
+    /// One of several nodes sharing Redis and PostgreSQL, on a fresh data folder of its own; ready once it answers
+    /// (only the node that seeds the empty database writes invites.csv).
+    /// </summary>
+    public static ServerOptions Node(string redis, string postgres) =>
+        new() { Redis = redis, Postgres = postgres, WaitForInvites = false };
 }

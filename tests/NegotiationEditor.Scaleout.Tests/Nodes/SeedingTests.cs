@@ -1,6 +1,5 @@
-using NegotiationEditor.Scaleout.Tests.Support;
+using NegotiationEditor.Negotiation.Access;
 using NegotiationEditor.Server.Storage.Postgres;
-using NegotiationEditor.Server.Tests.Support;
 
 namespace NegotiationEditor.Scaleout.Tests.Nodes;
 
@@ -12,7 +11,7 @@ public sealed class SeedingTests
     public async Task Of_two_nodes_seeding_an_empty_database_at_once_only_the_first_negotiation_is_kept()
     {
         var database = SharedServices.NewDatabase();
-        var starts = new[] { ServerNode.StartAsync(SharedServices.Redis, database), ServerNode.StartAsync(SharedServices.Redis, database) };
+        var starts = new[] { ServerProcess.StartAsync(ServerOptions.Node(SharedServices.Redis, database)), ServerProcess.StartAsync(ServerOptions.Node(SharedServices.Redis, database)) };
         try
         {
             await Task.WhenAll(starts);
@@ -33,7 +32,7 @@ public sealed class SeedingTests
             var seeding = running.Where(node => File.Exists(Path.Combine(node.DataFolder, "invites.csv"))).ToList();
             Assert.That(seeding, Has.Count.EqualTo(1), "one running node seeded the negotiation");
             using var storage = new PostgresStorage(database);
-            Assert.That(storage.Load()!.Authenticate(InviteBook.Token(InviteBook.Read(seeding[0].DataFolder).Chair)).Succeeded, Is.True,
+            Assert.That(storage.Load()!.Authenticate(new InviteToken(seeding[0].Invites.Chair.Token)).Succeeded, Is.True,
                 "the seeding node's invites open the stored negotiation");
         }
         finally

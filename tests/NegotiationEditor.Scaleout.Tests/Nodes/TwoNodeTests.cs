@@ -4,10 +4,8 @@ using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using NegotiationEditor.Crdt;
-using NegotiationEditor.Scaleout.Tests.Support;
 using NegotiationEditor.Server.Collaboration;
 using NegotiationEditor.Server.Storage.Postgres;
-using NegotiationEditor.Server.Tests.Support;
 
 namespace NegotiationEditor.Scaleout.Tests.Nodes;
 
@@ -16,21 +14,21 @@ namespace NegotiationEditor.Scaleout.Tests.Nodes;
 public sealed partial class TwoNodeTests
 {
     private string _database = "";
-    private ServerNode? _first;
-    private ServerNode? _second;
+    private ServerProcess? _first;
+    private ServerProcess? _second;
     private string _document = "";
-    private InviteBook _invites = null!;
+    private SeededInvites _invites = null!;
 
     [SetUp]
     public async Task StartTwoNodes()
     {
         _database = SharedServices.NewDatabase();
         // The first node seeds the sample negotiation into the empty database; the second finds it there.
-        _first = await ServerNode.StartAsync(SharedServices.Redis, _database);
-        _second = await ServerNode.StartAsync(SharedServices.Redis, _database);
+        _first = await ServerProcess.StartAsync(ServerOptions.Node(SharedServices.Redis, _database));
+        _second = await ServerProcess.StartAsync(ServerOptions.Node(SharedServices.Redis, _database));
         using var storage = new PostgresStorage(_database);
         _document = storage.Load()!.Documents[0].Id.ToString();
-        _invites = InviteBook.Read(_first.DataFolder);
+        _invites = _first.Invites;
     }
 
     [TearDown]
@@ -43,10 +41,10 @@ public sealed partial class TwoNodeTests
     [Test]
     public async Task Hub_and_websocket_clients_on_two_nodes_see_each_others_edits()
     {
-        await using var hubOnFirst = await HubPeer.JoinAsync(_first!.Hub(_invites.Chair), _document);
-        await using var hubOnSecond = await HubPeer.JoinAsync(_second!.Hub(_invites.Chair), _document);
-        await using var socketOnFirst = await WebsocketPeer.JoinAsync(_first.Websocket(_document, _invites.Chair));
-        await using var socketOnSecond = await WebsocketPeer.JoinAsync(_second.Websocket(_document, _invites.Chair));
+        await using var hubOnFirst = await HubPeer.JoinAsync(_first!.Hub(_invites.Chair.Token), _document);
+        await using var hubOnSecond = await HubPeer.JoinAsync(_second!.Hub(_invites.Chair.Token), _document);
+        await using var socketOnFirst = await WebsocketPeer.JoinAsync(_first.Websocket(_document, _invites.Chair.Token));
+        await using var socketOnSecond = await WebsocketPeer.JoinAsync(_second.Websocket(_document, _invites.Chair.Token));
 
         await Task.WhenAll(
             Task.Run(async () => { for (var i = 0; i < 10; i++) { await hubOnFirst.AppendAsync($"h1-{i};"); } }),
@@ -60,8 +58,8 @@ public sealed partial class TwoNodeTests
         Assert.That(peers.Select(peer => peer.Text).Distinct().Count(), Is.EqualTo(1), "the four clients hold the same text");
 
         // A client joining either node afterwards gets the whole text from that node's own document.
-        await using var lateOnFirst = await HubPeer.JoinAsync(_first.Hub(_invites.Observer), _document);
-        await using var lateOnSecond = await WebsocketPeer.JoinAsync(_second.Websocket(_document, _invites.Observer));
+        await using var lateOnFirst = await HubPeer.JoinAsync(_first.Hub(_invites.Observer.Token), _document);
+        await using var lateOnSecond = await WebsocketPeer.JoinAsync(_second.Websocket(_document, _invites.Observer.Token));
         Assert.That(lateOnFirst.Peer.Text, Is.EqualTo(hubOnFirst.Peer.Text));
         Assert.That(lateOnSecond.Peer.Text, Is.EqualTo(hubOnFirst.Peer.Text));
     }
@@ -69,16 +67,16 @@ public sealed partial class TwoNodeTests
     [Test]
     public async Task Awareness_set_on_one_node_reaches_clients_of_the_other_and_leaves_with_its_client()
     {
-        var onFirst = await WebsocketPeer.JoinAsync(_first!.Websocket(_document, _invites.Chair));
-        await using var onSecond = await WebsocketPeer.JoinAsync(_second!.Websocket(_document, _invites.Secretariat));
-        await using var hubOnSecond = await HubPeer.JoinAsync(_second.Hub(_invites.Observer), _document);
+        var onFirst = await WebsocketPeer.JoinAsync(_first!.Websocket(_document, _invites.Chair.Token));
+        await using var onSecond = await WebsocketPeer.JoinAsync(_second!.Websocket(_document, _invites.Secretariat.Token));
+        await using var hubOnSecond = await HubPeer.JoinAsync(_second.Hub(_invites.Observer.Token), _document);
 
         await onFirst.AnnounceAsync("""{"user":{"name":"Chair","cursor":7}}""");
 
         var client = onFirst.Awareness.ClientId;
         Assert.That(await Eventually.HoldsAsync(() => onSecond.StateOf(client)?.Contains("\"cursor\":7") == true), Is.True,
             "the client on the other node sees the chair's cursor");
-        await using (var late = await WebsocketPeer.JoinAsync(_second.Websocket(_document, _invites.Observer)))
+        await using (var late = await WebsocketPeer.JoinAsync(_second.Websocket(_document, _invites.Observer.Token)))
         {
             Assert.That(await Eventually.HoldsAsync(() => late.StateOf(client) is not null), Is.True,
                 "a client joining the other node afterwards receives the chair's state from that node");
@@ -93,8 +91,8 @@ public sealed partial class TwoNodeTests
     [Test]
     public async Task A_node_killed_with_SIGKILL_loses_no_acknowledged_edit_and_its_clients_catch_up_on_the_other()
     {
-        var writer = await HubPeer.JoinAsync(_first!.Hub(_invites.Chair), _document);
-        await using var reader = await HubPeer.JoinAsync(_second!.Hub(_invites.Secretariat), _document);
+        var writer = await HubPeer.JoinAsync(_first!.Hub(_invites.Chair.Token), _document);
+        await using var reader = await HubPeer.JoinAsync(_second!.Hub(_invites.Secretariat.Token), _document);
         var acknowledged = -1;
         using var stop = new CancellationTokenSource();
         var typing = Task.Run(async () =>
@@ -121,8 +119,8 @@ public sealed partial class TwoNodeTests
         }
 
         // The writer's client reconnects to the surviving node with the document it holds, as a provider does.
-        await using var reconnected = await HubPeer.JoinAsync(_second.Hub(_invites.Chair), _document, writer.Peer);
-        await using var observer = await WebsocketPeer.JoinAsync(_second.Websocket(_document, _invites.Observer));
+        await using var reconnected = await HubPeer.JoinAsync(_second.Hub(_invites.Chair.Token), _document, writer.Peer);
+        await using var observer = await WebsocketPeer.JoinAsync(_second.Websocket(_document, _invites.Observer.Token));
         Assert.That(Edits().Matches(observer.Peer.Text).Select(m => m.Value), Is.SupersetOf(expected), "the surviving node serves every acknowledged edit");
         Assert.That(await Eventually.HoldsAsync(() => reader.Peer.Text == reconnected.Peer.Text && observer.Peer.Text == reconnected.Peer.Text), Is.True,
             "the reconnected writer, the reader and a new client converge");
@@ -155,10 +153,10 @@ public sealed partial class TwoNodeTests
         Assert.That(storage.Load()!.Documents.Select(d => d.Id.ToString()), Is.SupersetOf(tabled), "PostgreSQL holds every tabled document");
     }
 
-    private HttpClient Api(ServerNode node)
+    private HttpClient Api(ServerProcess node)
     {
         var client = new HttpClient { BaseAddress = node.Address };
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", _invites.Chair);
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", _invites.Chair.Token);
         return client;
     }
 

@@ -1,7 +1,6 @@
 using System.Text.RegularExpressions;
 using NegotiationEditor.Crdt;
 using NegotiationEditor.Negotiation.Documents;
-using NegotiationEditor.Scaleout.Tests.Support;
 using NegotiationEditor.Server.Storage.Postgres;
 
 namespace NegotiationEditor.Scaleout.Tests.Storage;
@@ -67,7 +66,7 @@ public sealed partial class PostgresStorageTests
     [Test]
     public void An_unreachable_database_is_refused_with_a_clear_error()
     {
-        var nowhere = $"Host=127.0.0.1;Port={SharedServices.FreePort()};Username=postgres;Timeout=3";
+        var nowhere = $"Host=127.0.0.1;Port={LoopbackPort.Free()};Username=postgres;Timeout=3";
 
         Assert.That(() => new PostgresStorage(nowhere), Throws.TypeOf<IOException>().With.Message.Contains("PostgreSQL: could not create the tables"));
     }
