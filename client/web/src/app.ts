@@ -2,8 +2,8 @@
 // amendments, the chair's console and the revisions to the REST API and the hub.
 import * as Y from 'yjs';
 import { ApiError, NegotiationApi } from './api/NegotiationApi';
-import type { Amendment, DocumentSummary, Me, NegotiatedDocument, NegotiationEvent, Role } from './api/types';
-import { AmendmentBook, Permissions } from './amendments/AmendmentBook';
+import type { Amendment, Delegation, DocumentAtMoment, DocumentSummary, Me, NegotiatedDocument, NegotiationEvent, Role } from './api/types';
+import { AmendmentBook, Permissions, proposerName } from './amendments/AmendmentBook';
 import { AmendmentPanel } from './amendments/AmendmentPanel';
 import { anchorOf, spanOf } from './amendments/anchors';
 import { buildProposal } from './amendments/proposal';
@@ -11,11 +11,16 @@ import { ChairConsole } from './chair/ChairConsole';
 import { colourOf } from './editor/colours';
 import { createEditor, type TextEditor } from './editor/editor';
 import { readParagraphs } from './editor/paragraphs';
+import { PositionsMap } from './positions/PositionsMap';
 import { createHubConnection } from './provider/hubConnection';
 import { SignalRProvider, type ConnectionStatus } from './provider/SignalRProvider';
 import { RevisionsPanel } from './revisions/RevisionsPanel';
 import { signIn, signOut, tokenFromLink } from './session/inviteToken';
-import { announce, clear, h } from './ui/dom';
+import { testSwitchOn } from './session/testSwitch';
+import { formatMoment, type MomentStep } from './timeline/moments';
+import { PastText } from './timeline/PastText';
+import { TimelinePanel } from './timeline/TimelinePanel';
+import { announce, clear, dismiss, h } from './ui/dom';
 
 const roleNames: Record<Role, string> = {
   chair: 'Chair', secretariat: 'Secretariat', memberStateDelegate: 'Member-state delegate', stakeholder: 'Stakeholder', observer: 'Observer',
@@ -35,6 +40,8 @@ function byId<T extends HTMLElement = HTMLElement>(id: string): T {
 }
 
 export async function start(): Promise<void> {
+  const status = byId('status');
+  byId('dismiss-status').onclick = () => dismiss(status);
   const token = signIn(window);
   if (!token) {
     showSignIn();
@@ -91,6 +98,7 @@ async function openDocument(api: NegotiationApi, token: string, me: Me, summary:
   const status = byId('status');
   let current: NegotiatedDocument = await api.document(summary.id);
   const book = new AmendmentBook(await api.amendments(summary.id));
+  let delegations: Delegation[] = await api.delegations();
   let permissions = new Permissions(me, current);
 
   const ydoc = new Y.Doc();
@@ -202,8 +210,9 @@ async function openDocument(api: NegotiationApi, token: string, me: Me, summary:
   }
 
   async function refreshAll(): Promise<void> {
-    const [document, amendments] = await Promise.all([api.document(current.id), api.amendments(current.id)]);
+    const [document, amendments, listed] = await Promise.all([api.document(current.id), api.amendments(current.id), api.delegations()]);
     current = document;
+    delegations = listed;
     for (const amendment of amendments) book.put(amendment);
     applyDocument();
     refreshAmendments();
@@ -218,7 +227,7 @@ async function openDocument(api: NegotiationApi, token: string, me: Me, summary:
       editor.pin(book.open().flatMap((amendment) => {
         const span = spanOf(ydoc, ytext, amendment);
         return span ? [{
-          id: amendment.id, from: span.from, to: span.to, title: `${amendment.proposedBy.name}: ${amendment.ledger}`,
+          id: amendment.id, from: span.from, to: span.to, title: `${proposerName(amendment)}: ${amendment.ledger}`,
           colliding: book.collisionsOf(amendment).length > 0, selected: false,
         }] : [];
       }));
@@ -228,6 +237,7 @@ async function openDocument(api: NegotiationApi, token: string, me: Me, summary:
   function refreshAmendments(): void {
     panel.render();
     repin();
+    renderMap();
   }
 
   function showAmendment(amendment: Amendment): void {
@@ -237,7 +247,62 @@ async function openDocument(api: NegotiationApi, token: string, me: Me, summary:
     editor.view.focus();
   }
 
+  // The timeline and the positions map. A past moment is shown read only beside the live editor, which stays bound
+  // to the shared text and is only hidden meanwhile.
+  const liveText = byId('live-text');
+  const timelineHost = byId('timeline');
+  const mapHost = byId('positions-map');
+  let pastMoment: DocumentAtMoment | null = null;
+  const pastText = new PastText(byId('past-text'), () => timeline.goLive());
+  const positionsMap = new PositionsMap(mapHost);
+  const timeline = new TimelinePanel(timelineHost, api, current.id, {
+    moment: (view: DocumentAtMoment, step: MomentStep) => {
+      pastMoment = view;
+      pastText.show(view, step.summary);
+      liveText.hidden = true;
+      renderMap();
+    },
+    live: () => {
+      pastMoment = null;
+      pastText.hide();
+      liveText.hidden = false;
+      editor.view.requestMeasure();
+      renderMap();
+    },
+  });
+
+  function renderMap(): void {
+    if (mapHost.hidden) return;
+    if (pastMoment) positionsMap.render(delegations, pastMoment.amendments, `As at ${formatMoment(pastMoment.time)}`);
+    else positionsMap.render(delegations, book.all(), 'Live');
+  }
+
+  function toggleView(button: HTMLElement, host: HTMLElement, opened: () => void): void {
+    const open = host.hidden;
+    host.hidden = !open;
+    button.setAttribute('aria-expanded', String(open));
+    if (open) opened();
+  }
+  const showTimeline = byId('show-timeline');
+  showTimeline.onclick = () => toggleView(showTimeline, timelineHost, () => {
+    void timeline.open();
+    byId('timeline-slider').focus();
+  });
+  const showMap = byId('show-positions-map');
+  showMap.onclick = () => toggleView(showMap, mapHost, () => {
+    renderMap();
+    byId('positions-map-heading').focus();
+  });
+
+  // New moments while the timeline is open: read it again, at most once a second.
+  let timelineRefresh: ReturnType<typeof setTimeout> | null = null;
+  function timelineChanged(): void {
+    if (timelineHost.hidden || timelineRefresh) return;
+    timelineRefresh = setTimeout(() => { timelineRefresh = null; void timeline.refresh(); }, 1000);
+  }
+
   ydoc.on('update', repin);
+  ydoc.on('update', timelineChanged);
   provider.on('negotiation', (event) => {
     const change = event as NegotiationEvent;
     const effect = book.apply(change);
@@ -245,6 +310,7 @@ async function openDocument(api: NegotiationApi, token: string, me: Me, summary:
     if (effect === 'amendment') refreshAmendments();
     else if (effect === 'document' || effect === 'revision' || effect === 'adopted') void refreshDocument();
     else void refreshAll();
+    timelineChanged();
   });
   provider.on('status', (connection) => {
     const line = byId('connection');
@@ -262,7 +328,7 @@ async function openDocument(api: NegotiationApi, token: string, me: Me, summary:
   applyDocument();
   refreshAmendments();
   renderPresence(provider);
-  (window as unknown as { negotiationEditor: unknown }).negotiationEditor = { ydoc, provider, editor };
+  if (testSwitchOn(location.search)) (window as unknown as { negotiationEditor: unknown }).negotiationEditor = { ydoc, provider, editor, pastText: () => pastText.text };
 }
 
 function renderPresence(provider: SignalRProvider): void {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { linkWithoutToken, signIn, storageKey, tokenFromLink, type SessionPlace } from '../src/session/inviteToken';
+import { testSwitchOn } from '../src/session/testSwitch';
 
 const token = 'FiM6mGRyM0OxxAu_t2vOxZeLx5zKQEWGzKSR4ODDF7w';
 
@@ -44,5 +45,20 @@ describe('Signing in from the invite link', () => {
     here.stored.set(storageKey, token);
     expect(signIn(here)).toBe(token);
     expect(here.replaced).toEqual([]);
+  });
+});
+
+describe('The end-to-end tests switch', () => {
+  it('is on only with test=1 in the query', () => {
+    expect(testSwitchOn('?test=1')).toBe(true);
+    expect(testSwitchOn('?document=x&test=1')).toBe(true);
+    expect(testSwitchOn('')).toBe(false);
+    expect(testSwitchOn('?test=0')).toBe(false);
+    expect(testSwitchOn('?testing=1')).toBe(false);
+  });
+
+  it('survives the sign-in, which takes only the token out of the address', () => {
+    const link = linkWithoutToken('http://localhost:5080/?test=1#invite=abcdefgh12345');
+    expect(testSwitchOn(new URL(link).search)).toBe(true);
   });
 });

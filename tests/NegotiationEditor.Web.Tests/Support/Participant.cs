@@ -25,15 +25,26 @@ public sealed class Participant
     /// <summary>The editable text area of CodeMirror.</summary>
     public ILocator Editor => Page.Locator("#editor .cm-content");
 
-    /// <summary>Opens the invite link and waits until the document is in sync with the server.</summary>
-    public static async Task<Participant> OpenAsync(Chromium chromium, string name, Invite invite, int width = 1280, int height = 800)
+    /// <summary>
+    /// Opens the invite link and waits until the document is in sync with the server. With <paramref name="testSwitch"/>
+    /// the address carries <c>?test=1</c>, so the page exposes <c>window.negotiationEditor</c> for the test to read.
+    /// </summary>
+    public static async Task<Participant> OpenAsync(Chromium chromium, string name, Invite invite, int width = 1280, int height = 800, bool testSwitch = true)
     {
         var context = await chromium.NewContextAsync(width, height);
         var page = await context.NewPageAsync();
         var participant = new Participant(name, context, page);
-        await page.GotoAsync(invite.Url);
+        await page.GotoAsync(testSwitch ? WithTestSwitch(invite.Url) : invite.Url);
         await participant.WaitUntilSyncedAsync();
         return participant;
+    }
+
+    /// <summary>The link with the end-to-end tests' switch: <c>http://host/?test=1#invite=...</c>.</summary>
+    public static string WithTestSwitch(string link)
+    {
+        var fragment = link.IndexOf('#', StringComparison.Ordinal);
+        var (address, rest) = fragment < 0 ? (link, "") : (link[..fragment], link[fragment..]);
+        return address + (address.Contains('?', StringComparison.Ordinal) ? "&" : "?") + "test=1" + rest;
     }
 
     /// <summary>Waits for the provider's first sync with the server.</summary>
@@ -42,6 +53,9 @@ public sealed class Participant
 
     /// <summary>The shared text as this page's Y.Doc holds it.</summary>
     public Task<string> TextAsync() => Page.EvaluateAsync<string>("() => window.negotiationEditor.ydoc.getText('text').toString()");
+
+    /// <summary>The text of the past moment the timeline shows (the read-only view's own document).</summary>
+    public Task<string> PastTextAsync() => Page.EvaluateAsync<string>("() => window.negotiationEditor.pastText()");
 
     /// <summary>Waits until this page's text contains <paramref name="words"/>.</summary>
     public Task WaitForTextAsync(string words, bool present = true) =>

@@ -109,12 +109,12 @@ export class Permissions {
   mayTakePosition(amendment: Amendment): boolean {
     const own = this.me.delegation;
     if (!this.mayPropose || !own || amendment.status !== 'proposed') return false;
-    if (amendment.proposedBy.id === own.id) return false;
+    if (amendment.proposedBy?.id === own.id) return false;
     return !amendment.coSponsors.some((sponsor) => sponsor.id === own.id);
   }
 
   mayWithdraw(amendment: Amendment): boolean {
-    return this.mayPropose && amendment.status === 'proposed' && amendment.proposedBy.id === this.me.delegation?.id;
+    return this.mayPropose && amendment.status === 'proposed' && amendment.proposedBy !== null && amendment.proposedBy.id === this.me.delegation?.id;
   }
 
   /** This delegation's current position on the amendment, if it took one. */
@@ -122,6 +122,11 @@ export class Permissions {
     const own = this.me.delegation;
     return amendment.positions.find((p) => p.delegation.id === own?.id)?.position ?? null;
   }
+}
+
+/** Who proposed an amendment: its delegation, or the Chair for a chair's proposal. */
+export function proposerName(amendment: Pick<Amendment, 'proposedBy'>): string {
+  return amendment.proposedBy?.name ?? 'the Chair';
 }
 
 /** How an amendment reads in the side panel: "Replace 'in accordance with' by 'bearing in mind'". */

@@ -2,7 +2,7 @@
 // position buttons for delegations and accept / reject for the chair.
 import type { Amendment, AmendmentKind, PositionKind } from '../api/types';
 import { clear, h, keepingFocus } from '../ui/dom';
-import { AmendmentBook, Permissions, describeAmendment, positionNames } from './AmendmentBook';
+import { AmendmentBook, Permissions, describeAmendment, positionNames, proposerName } from './AmendmentBook';
 import { kindNames, kindsFor, type ProposalForm, type Selection } from './proposal';
 
 export interface AmendmentActions {
@@ -164,12 +164,12 @@ export class AmendmentPanel {
       h('div', { className: 'amendment-head' },
         h('button', { type: 'button', className: 'link-button show-button', 'data-focus-key': `${amendment.id}:show`, title: 'Show in the text', onclick: () => this.actions.show(amendment) }, heading),
         h('span', { className: `status-badge status-${amendment.status}` }, statusNames[amendment.status] ?? amendment.status)),
-      h('p', { className: 'amendment-meta' }, `${amendment.paragraph} · proposed by ${amendment.proposedBy.name}`),
+      h('p', { className: 'amendment-meta' }, `${amendment.paragraph} · proposed by ${proposerName(amendment)}`),
       amendment.justification ? h('p', { className: 'justification' }, amendment.justification) : null,
       h('p', { className: 'ledger', 'data-testid': 'ledger' }, amendment.ledger),
       amendment.consensus?.isConsensus && amendment.status === 'proposed' ? h('p', { className: 'consensus' }, 'No member state objects or reserves.') : null,
       collisions.length > 0
-        ? h('p', { className: 'collision', role: 'note' }, `Collides with: ${collisions.map((c) => `${describeAmendment(c)} (${c.proposedBy.name})`).join('; ')}`)
+        ? h('p', { className: 'collision', role: 'note' }, `Collides with: ${collisions.map((c) => `${describeAmendment(c)} (${proposerName(c)})`).join('; ')}`)
         : null,
       buttons.length > 0 ? h('div', { className: 'amendment-actions', role: 'group', 'aria-label': 'Actions on this amendment' }, buttons) : null,
       h('p', { className: 'item-error', role: 'alert' }),

@@ -1,6 +1,6 @@
 // The REST API, with the invite token as bearer token. Errors become ApiError with the server's ProblemDetails.
 import type {
-  Amendment, Delegation, DocumentSummary, Me, NegotiatedDocument, OnScreenDrafting, PositionKind, Problem,
+  Amendment, Delegation, DocumentAtMoment, DocumentSummary, DocumentTimeline, Me, NegotiatedDocument, OnScreenDrafting, PositionKind, Problem,
   ProposeAmendment, Revision, RevisionSummary, Adoption,
 } from './types';
 
@@ -44,6 +44,12 @@ export class NegotiationApi {
     return this.json('GET', `/api/documents/${documentId}/revisions/${encodeURIComponent(revision)}`);
   }
   adopt(documentId: string): Promise<Adoption> { return this.json('POST', `/api/documents/${documentId}/adopt`); }
+  /** Every moment of the document's history, for the timeline. */
+  timeline(documentId: string): Promise<DocumentTimeline> { return this.json('GET', `/api/documents/${documentId}/timeline`); }
+  /** The document as it was at a time (ISO 8601, passed as given). */
+  at(documentId: string, time: string): Promise<DocumentAtMoment> {
+    return this.json('GET', `/api/documents/${documentId}/at?${new URLSearchParams({ time })}`);
+  }
 
   /** The printed revision as HTML text. */
   printHtml(documentId: string, revision: string): Promise<string> {

@@ -69,7 +69,8 @@ export interface Amendment {
   span: { start: number; end: number } | null;
   originalText: string;
   proposedTexts: string[];
-  proposedBy: Delegation;
+  /** The proposing delegation; null for a chair's proposal. */
+  proposedBy: Delegation | null;
   coSponsors: Delegation[];
   justification: string;
   status: AmendmentStatus;
@@ -115,3 +116,29 @@ export interface NegotiationEvent {
 }
 
 export interface Problem { type?: string; title?: string; status?: number; detail?: string }
+
+/** One moment of a document's history on the timeline (`GET /api/documents/{id}/timeline`). */
+export interface Moment {
+  time: string;
+  /** "edit", "tabled", "amendment-proposed", "position", "revision-circulated", "adopted" ... (others may come). */
+  kind: string;
+  summary: string;
+}
+
+export interface DocumentTimeline {
+  documentId: string;
+  start: string;
+  end: string;
+  moments: Moment[];
+}
+
+/** The document as it was at a moment (`GET /api/documents/{id}/at?time=...`). */
+export interface DocumentAtMoment {
+  documentId: string;
+  time: string;
+  text: string;
+  status: 'negotiating' | 'adopted' | string;
+  amendments: Amendment[];
+  /** The labels of the revisions circulated by then ("Rev.1"). */
+  revisions: string[];
+}

@@ -10,6 +10,7 @@ import { defaultKeymap } from '@codemirror/commands';
 import { highlightSelectionMatches, search, searchKeymap } from '@codemirror/search';
 import { yCollab, yUndoManagerKeymap } from 'y-codemirror.next';
 import type { Awareness } from 'y-protocols/awareness';
+import { frontMatterHeader } from './frontMatter';
 import { bracketNotation } from './notation';
 import { readParagraphs, type Paragraph } from './paragraphs';
 
@@ -121,6 +122,7 @@ export function createEditor(parent: HTMLElement, ytext: Y.Text, awareness: Awar
         drawSelection(),
         bracketMatching({ brackets: '()[]{}' }),
         bracketNotation,
+        frontMatterHeader,
         search({ top: true }),
         highlightSelectionMatches(),
         keymap.of([...guardedUndoKeymap, ...searchKeymap, ...defaultKeymap]),

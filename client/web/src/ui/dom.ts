@@ -27,10 +27,24 @@ export function clear(element: Element): void {
   while (element.firstChild) element.removeChild(element.firstChild);
 }
 
-/** Announces a message to screen readers and shows it in the status line. */
+const fading = new WeakMap<HTMLElement, ReturnType<typeof setTimeout>>();
+
+/** How long an information message stays in the status line; errors stay until dismissed or replaced. */
+export const infoMessageMs = 8000;
+
+/** Announces a message to screen readers and shows it in the status line (information fades after a while). */
 export function announce(region: HTMLElement, message: string, kind: 'info' | 'error' = 'info'): void {
+  clearTimeout(fading.get(region));
   region.textContent = message;
   region.dataset.kind = kind;
+  if (kind === 'info') fading.set(region, setTimeout(() => dismiss(region), infoMessageMs));
+}
+
+/** Clears the status line. */
+export function dismiss(region: HTMLElement): void {
+  clearTimeout(fading.get(region));
+  region.textContent = '';
+  delete region.dataset.kind;
 }
 
 /**
