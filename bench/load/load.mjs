@@ -16,9 +16,11 @@
 // --spread client (default) puts the k-th client of document d on node (d + k) mod nodes, so every document has
 // typists and receivers on every node and latency is reported apart for receivers on the typist's own node and on
 // another one; --spread document puts every client of document d on node d mod nodes. --infra-pids name=PID,...
-// adds the CPU of other processes (with their children: Redis, PostgreSQL) to the report. In this mode the
-// typists and probes also check that they received every update of their document (duplicates counted apart: a
-// hub client on a node other than the typist's gets a frame through the SignalR backplane and through the relay).
+// adds the CPU of other processes (with their children: Redis, PostgreSQL) to the report. With any of these plural
+// flags (even for one document on one node) the JSON line also carries the per-node CPU and memory, latency on the
+// same node and on another one, and deliveries/s: distinct (update, receiver) pairs, since a hub client on a node
+// other than the typist's gets each frame twice (through the SignalR backplane and through the relay); typists and
+// probes check that they received every update of their document.
 import { fork } from 'node:child_process'
 import { readFileSync, readdirSync } from 'node:fs'
 import { performance } from 'node:perf_hooks'
@@ -30,7 +32,8 @@ import { openYWebsocket, openHubClient } from './connections.mjs'
 import { updateKey, updateKeyOfFrame } from './frames.mjs'
 
 const options = readOptions(process.argv)
-const multi = options.documents.length > 1 || options.urls.length > 1
+// The plural flags ask for the several-documents report (with one document and one node too).
+const multi = options.plural
 const sleep = (ms) => new Promise(resolve => setTimeout(resolve, ms))
 const open = (place, token, onFrame) => {
   const target = { ...options, url: options.urls[place.node], document: place.document, token }
@@ -193,6 +196,8 @@ const receiversAtStart = receivers.map(r => ({ frames: r.frames, duplicates: r.d
 const cpuAtStart = options.serverPids.map(processCpuSeconds)
 const infraAtStart = options.infraPids.map(({ pid }) => treeCpuSeconds(pid))
 const generatorAtStart = process.cpuUsage()
+const machineAtStart = machineTicks()
+const updatesAtStart = updatesSent
 windowStart = performance.now()
 await sleep(options.measure * 1000)
 windowEnd = performance.now()
@@ -202,6 +207,8 @@ const sinksAtEnd = await askSinks()
 const framesAtEnd = mainFrames + sinksAtEnd.reduce((sum, s) => sum + s.frames, 0)
 const receiversAtEnd = receivers.map(r => ({ frames: r.frames, duplicates: r.duplicates }))
 const generatorCpu = process.cpuUsage(generatorAtStart)
+const machineAtEnd = machineTicks()
+const updatesInWindow = updatesSent - updatesAtStart
 timers.forEach(stop => stop())
 const typingSeconds = (performance.now() - typingStarted) / 1000
 
@@ -266,6 +273,7 @@ if (multi) {
     deliveriesPerSecond: Math.round(deliveries / seconds),
     offeredDeliveriesPerSecond: Math.round(plan.reduce((sum, p) => sum + p.updatesSent * (p.clients - echoes), 0) / typingSeconds),
     serverCpuMicrosecondsPerDelivery: deliveries > 0 ? round(1e6 * cpuSeconds / deliveries) : null,
+    serverCpuMicrosecondsPerUpdate: updatesInWindow > 0 ? Math.round(1e6 * cpuSeconds / updatesInWindow) : null,
     latencyMsSameNode: percentiles(sameNodeLatencies),
     latencyMsOtherNode: percentiles(otherNodeLatencies),
     missingAtProbesAndTypists: missing,
@@ -275,6 +283,8 @@ if (multi) {
       cpuPercent: round(100 * (cpuAtEnd[i] - cpuAtStart[i]) / seconds),
       peakMemoryMB: serverPeakMemoryMB(pid)
     })),
+    sinkWorkersCpuPercent: round(100 * sinksAtEnd.reduce((sum, end, i) => sum + (end.cpu.user + end.cpu.system - sinksAtStart[i].cpu.user - sinksAtStart[i].cpu.system) / 1e6, 0) / seconds),
+    machineIdlePercent: round(100 * (machineAtEnd.idle - machineAtStart.idle) / (machineAtEnd.total - machineAtStart.total)),
     infraCpuPercent: Object.fromEntries(options.infraPids.map(({ name }, i) => [name, round(100 * (infraAtEnd[i] - infraAtStart[i]) / seconds)]))
   })
 }
@@ -323,6 +333,12 @@ function treeCpuSeconds (root) {
   return total
 }
 
+function machineTicks () {
+  // /proc/stat, line "cpu": user nice system idle iowait irq softirq steal ... (all cores together).
+  const fields = readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/).slice(1, 9).map(Number)
+  return { idle: fields[3] + fields[4], total: fields.reduce((sum, value) => sum + value, 0) }
+}
+
 function serverPeakMemoryMB (pid) {
   const status = readFileSync(`/proc/${pid}/status`, 'utf8')
   const line = status.split('\n').find(l => l.startsWith('VmHWM:'))
@@ -348,6 +364,7 @@ function readOptions (argv) {
       return { name, pid: Number(pid) }
     }),
     spread: values.spread ?? 'client',
+    plural: values.documents !== undefined || values.urls !== undefined || values['server-pids'] !== undefined,
     clients: number('clients', 200),
     typists: number('typists', 20),
     rate: number('rate', 5),

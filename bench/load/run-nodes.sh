@@ -1,15 +1,18 @@
 #!/usr/bin/env bash
-# Scale-out benchmark: CLIENTS clients over DOCUMENTS documents against (one) one node and (two) two nodes behind
-# Redis, on /ws and on the hub. Both topologies store in the same kind of PostgreSQL (a throw-away cluster started
-# here, a fresh database per run), so they differ only in the second node and Redis; "lite" is one node on LiteDB.
+# Scale-out benchmark: clients over DOCUMENTS documents against (one) one node and (two) two nodes behind Redis, on
+# /ws and on the hub. Both topologies store in the same kind of PostgreSQL (a throw-away cluster started here, a
+# fresh database per run), so they differ only in the second node and Redis. "two" deals each document's clients
+# round robin over the nodes (typists and receivers of one document on both); "two-doc" puts each document's
+# clients on one node (documents alternate); "lite" is one node on LiteDB, the default deployment.
 # The seed gives one document; the others are tabled through the REST API as the chair before the second node
 # starts (it reads them from PostgreSQL). Each node runs in a CPU cgroup of its own with NODE_CPUS cores of quota
 # (cgroup v1 cpu controller, needs root), pinned with taskset to core 0 (node A) or core 1 (node B); the generator,
-# Redis and PostgreSQL share what is left. Prints one JSON line per run (see load.mjs), then a markdown table.
-#   bench/load/run-nodes.sh                                       # the full run (see SHAPES below)
-#   SHAPES="100:20:5" DOCUMENTS=4 WARMUP=3 MEASURE=10 bench/load/run-nodes.sh   # a small check
+# Redis and PostgreSQL share what is left. Prints one JSON line per run (see load.mjs), then a markdown table ready
+# for docs/benchmarks.md; the JSON lines stay in $RESULTS or /tmp/negotiation-nodes-last.jsonl.
+#   bench/load/run-nodes.sh                      # 1,000 clients over 20 documents at 2 and 10 keystrokes/s per typist
+#   SHAPES="100:20:5" DOCUMENTS=4 PROBES=8 WARMUP=3 MEASURE=10 bench/load/run-nodes.sh   # a small check
 # Settings (environment): SHAPES "clients:typists:rate ..." (typists in total, dealt over the documents; rate per
-# typist), DOCUMENTS, TARGETS "ws hub", TOPOLOGIES "one two" (also "lite"), SPREAD client|document, PROBES,
+# typist), DOCUMENTS, TARGETS "ws hub", TOPOLOGIES "one two" (also "two-doc", "lite"), PROBES,
 # NODE_CPUS (cores per node; empty: no quota, pinning only), WARMUP, MEASURE, SKIP_BUILD=1, RESULTS (JSONL file).
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
@@ -17,15 +20,14 @@ root="$(cd "$here/../.." && pwd)"
 cd "$here"
 [ -d node_modules ] || npm ci --no-audit --no-fund
 
-SHAPES="${SHAPES:-1000:100:2 1000:100:8}"
+SHAPES="${SHAPES:-1000:100:2 1000:100:10}"
 DOCUMENTS="${DOCUMENTS:-20}"
 TARGETS="${TARGETS:-ws hub}"
 TOPOLOGIES="${TOPOLOGIES:-one two}"
-SPREAD="${SPREAD:-client}"
 PROBES="${PROBES:-50}"
-NODE_CPUS="${NODE_CPUS-0.5}"
+NODE_CPUS="${NODE_CPUS-0.4}"
 WARMUP="${WARMUP:-8}"
-MEASURE="${MEASURE:-15}"
+MEASURE="${MEASURE:-12}"
 CONFIGURATION="${CONFIGURATION:-Release}"
 server_dll="${SERVER_DLL:-$root/server/NegotiationEditor.Server/bin/$CONFIGURATION/net10.0/NegotiationEditor.Server.dll}"
 if [ "${SKIP_BUILD:-0}" != 1 ]; then
@@ -85,6 +87,7 @@ cleanup() {
   fi
 }
 trap cleanup EXIT
+trap 'exit 130' INT TERM
 
 redis_port=$(free_port)
 redis-server --port "$redis_port" --bind 127.0.0.1 --save '' --appendonly no >"$work/redis.log" 2>&1 &
@@ -113,18 +116,24 @@ start_node() {
 }
 
 run=0
+failed=()
 for shape in $SHAPES; do
   IFS=: read -r clients typists rate <<<"$shape"
   for target in $TARGETS; do
     for topology in $TOPOLOGIES; do
       run=$((run + 1))
-      nodes=1; [ "$topology" = two ] && nodes=2
+      case "$topology" in
+        one|lite) spread=client; nodes=1 ;;
+        two) spread=client; nodes=2 ;;
+        two-doc) spread=document; nodes=2 ;;
+        *) echo "unknown topology $topology (one, two, two-doc, lite)" >&2; exit 1 ;;
+      esac
       storage=(); scaleout=()
       if [ "$topology" != lite ]; then
         as_postgres "$pg_bin/psql" -h 127.0.0.1 -p "$pg_port" -U postgres -qc "CREATE DATABASE run$run" >/dev/null
         storage=(--postgres "Host=127.0.0.1;Port=$pg_port;Username=postgres;Database=run$run")
       fi
-      [ "$topology" = two ] && scaleout=(--redis "127.0.0.1:$redis_port")
+      [ "$nodes" = 2 ] && scaleout=(--redis "127.0.0.1:$redis_port")
       urls=(); pids=()
       data="$work/run$run-a"; mkdir -p "$data"
       url="http://127.0.0.1:$(free_port)"
@@ -143,7 +152,7 @@ for shape in $SHAPES; do
         curl -sf -o /dev/null -H "Authorization: Bearer $chair" -H 'Content-Type: application/json' -d "$body" "$url/api/documents" \
           || { echo "tabling document $n failed" >&2; exit 1; }
       done
-      if [ "$topology" = two ]; then
+      if [ "$nodes" = 2 ]; then
         data_b="$work/run$run-b"; mkdir -p "$data_b"
         url_b="http://127.0.0.1:$(free_port)"
         start_node 1 "$data_b" "$url_b" "${storage[@]}" "${scaleout[@]}"
@@ -152,19 +161,24 @@ for shape in $SHAPES; do
       fi
       documents=$(curl -sf -H "Authorization: Bearer $chair" "${urls[-1]}/api/documents" | json 'v.map(d=>d.id).join(",")')
       [ "$(tr ',' '\n' <<<"$documents" | wc -l)" = "$DOCUMENTS" ] || { echo "node ${urls[-1]} lists $documents, not $DOCUMENTS documents" >&2; exit 1; }
-      infra="postgres=$pg_pid"; [ "$topology" = two ] && infra="$infra,redis=$redis_pid"
+      infra="postgres=$pg_pid"; [ "$nodes" = 2 ] && infra="$infra,redis=$redis_pid"
       [ "$topology" = lite ] && infra=""
-      echo "== $target, $topology node(s): $clients clients over $DOCUMENTS documents, $typists typists at $rate/s" >&2
-      timeout 300 node load.mjs --target "$target" --urls "$(IFS=,; echo "${urls[*]}")" --documents "$documents" \
+      echo "== $target, $topology: $clients clients over $DOCUMENTS documents, $typists typists at $rate/s" >&2
+      if ! timeout 300 node load.mjs --target "$target" --urls "$(IFS=,; echo "${urls[*]}")" --documents "$documents" \
         --token "$observer" --typist-token "$chair" --server-pids "$(IFS=,; echo "${pids[*]}")" ${infra:+--infra-pids "$infra"} \
-        --spread "$SPREAD" --clients "$clients" --typists "$typists" --rate "$rate" --probes "$PROBES" \
+        --spread "$spread" --clients "$clients" --typists "$typists" --rate "$rate" --probes "$PROBES" \
         --warmup "$WARMUP" --measure "$MEASURE" \
         | node -e "let s='';process.stdin.on('data',d=>s+=d).on('end',()=>{const v=JSON.parse(s);
             v.topology='$topology';v.nodeCpus=$node_cpus;console.log(JSON.stringify(v))})" \
-        | tee -a "$results"
+        | tee -a "$results"; then
+        echo "== run failed: $target, $topology, $shape (node logs: $work/run$run-*.log with KEEP_WORK=1)" >&2
+        failed+=("$target $topology $shape")
+      fi
       stop_nodes
     done
   done
 done
 
 node report-nodes.mjs "$results"
+for run_name in "${failed[@]}"; do echo "- run failed (no row): $run_name"; done
+[ "${#failed[@]}" = 0 ]
