@@ -10,16 +10,21 @@ namespace NegotiationEditor.Replay.Tests.Replay;
 [NonParallelizable]
 public sealed class ReplayAgainstServerTests
 {
-    private RunningServer _server = null!;
+    private ServerProcess _server = null!;
     private ReplayVerification _verification = null!;
     private string _output = "";
 
     [OneTimeSetUp]
     public async Task Play_the_day()
     {
-        _server = await RunningServer.StartAsync();
+        _server = await ServerProcess.StartAsync(new ServerOptions
+        {
+            Arguments = ["--samples", SampleFiles.Folder],
+            // The chair makes more than the default 120 requests in 10 s when the day is played at full speed.
+            Environment = new Dictionary<string, string> { ["NegotiationApi__RequestsPerWindow"] = "100000" },
+        });
         using var output = new StringWriter();
-        _verification = await ReplayCommand.RunAsync(SampleFiles.Scenario, _server.Address, _server.Invites, speed: 0, output);
+        _verification = await ReplayCommand.RunAsync(SampleFiles.Scenario, _server.Address, _server.InvitesFile, speed: 0, output);
         _output = output.ToString();
     }
 
@@ -28,8 +33,7 @@ public sealed class ReplayAgainstServerTests
 
     private async Task<(NegotiationApi Chair, Document Main)> MainDocumentAsync()
     {
-        var chairLink = File.ReadAllLines(_server.Invites).Single(line => line.StartsWith("chair,", StringComparison.Ordinal)).Split(',')[2];
-        var chair = new NegotiationApi(new Invite(_server.Address, Invite.Parse(chairLink).Token));
+        var chair = new NegotiationApi(new Invite(_server.Address, _server.Invites.Chair.Token));
         var summary = (await chair.ListDocumentsAsync()).Single(d => d.Symbol == "E/CN.16/2010/CRP.1");
         return (chair, await chair.GetDocumentAsync(summary.Id));
     }
@@ -106,7 +110,7 @@ public sealed class ReplayAgainstServerTests
             var history = (await chair.GetHistoryAsync(before.Id)).Count;
             var documents = (await chair.ListDocumentsAsync()).Count;
             using var output = new StringWriter();
-            Assert.That(async () => await ReplayCommand.RunAsync(SampleFiles.Scenario, _server.Address, _server.Invites, speed: 0, output),
+            Assert.That(async () => await ReplayCommand.RunAsync(SampleFiles.Scenario, _server.Address, _server.InvitesFile, speed: 0, output),
                 Throws.TypeOf<ScenarioException>().With.Message.Contains("freshly seeded server"));
             Assert.That((await chair.ListDocumentsAsync()).Count, Is.EqualTo(documents));
             Assert.That((await chair.GetHistoryAsync(before.Id)).Count, Is.EqualTo(history));

@@ -1,11 +1,9 @@
 namespace NegotiationEditor.Replay.Tests.Support;
 
-/// <summary>The sample folder, its scenario and the seed transcript, found from the test's folder upwards.</summary>
+/// <summary>The sample folder, its scenario and the seed transcript.</summary>
 internal static class SampleFiles
 {
-    public static string Repository { get; } = FindRepository();
-
-    public static string Folder => Path.Combine(Repository, "samples", "cstd-2010-igf-working-group");
+    public static string Folder => Repository.SampleFolder;
 
     public static string Scenario => Path.Combine(Folder, "scenario.json");
 
@@ -13,20 +11,8 @@ internal static class SampleFiles
     {
         get
         {
-            var inRepository = Path.Combine(Repository, "..", "shared", "seed", "cstd-igf-working-group-transcript.txt");
+            var inRepository = Path.Combine(Repository.Root, "..", "shared", "seed", "cstd-igf-working-group-transcript.txt");
             return File.Exists(inRepository) ? inRepository : Path.Combine("/work", "shared", "seed", "cstd-igf-working-group-transcript.txt");
         }
-    }
-
-    private static string FindRepository()
-    {
-        for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
-        {
-            if (File.Exists(Path.Combine(folder.FullName, "NegotiationEditor.sln")))
-            {
-                return folder.FullName;
-            }
-        }
-        throw new InvalidOperationException("the repository (NegotiationEditor.sln) is not above " + AppContext.BaseDirectory);
     }
 }
