@@ -21,6 +21,11 @@
 // same node and on another one, and deliveries/s: distinct (update, receiver) pairs, since a hub client on a node
 // other than the typist's gets each frame twice (through the SignalR backplane and through the relay); typists and
 // probes check that they received every update of their document.
+//
+// A ramp: --rate R1,R2,... --step S types at R1 during the warm-up, then at each rate for S seconds (the measured
+// window is all the steps); the JSON line gains "steps": per step the updates/s, the deliveries it asked for and
+// those made, latency of the updates sent during the step, and each node's CPU. The ramp stops after --stop-after
+// (2) steps in a row that made less than 95 % of the deliveries they asked for: the servers are past their knee.
 import { fork } from 'node:child_process'
 import { readFileSync, readdirSync } from 'node:fs'
 import { performance } from 'node:perf_hooks'
@@ -42,6 +47,12 @@ const open = (place, token, onFrame) => {
 
 const sendTimes = new Map()
 const sendNodes = new Map()
+const sendSteps = new Map()
+const ramp = options.rates.length > 1
+// A ramp step kept up when it made at least this share of the deliveries it asked for.
+const keptUp = 0.95
+const stepLatencies = options.rates.map(() => [])
+let currentStep = -1
 const latencies = []
 const sameNodeLatencies = []
 const otherNodeLatencies = []
@@ -72,6 +83,7 @@ function receive (frame, now, receiver) {
   const latency = now - sent
   latencies.push(latency)
   if (multi) (sendNodes.get(key) === receiver.node ? sameNodeLatencies : otherNodeLatencies).push(latency)
+  if (ramp) stepLatencies[sendSteps.get(key)]?.push(latency)
 }
 
 // Who goes where: per document, its share of clients, typists and probes, and each client's node.
@@ -155,6 +167,7 @@ for (const p of plan) {
       if (key !== null) {
         sendTimes.set(key, performance.now())
         if (multi) sendNodes.set(key, receiver.node)
+        if (ramp && currentStep >= 0) sendSteps.set(key, currentStep)
       }
       const encoder = encoding.createEncoder()
       encoding.writeVarUint(encoder, 0)
@@ -183,9 +196,15 @@ const timers = typists.map((typist, i) => {
     updatesSent++
     typist.plan.updatesSent++
   }
+  let start
   let interval
-  const start = setTimeout(() => { interval = setInterval(type, 1000 / options.rate) }, next() * 1000 / options.rate)
-  return () => { clearTimeout(start); clearInterval(interval) }
+  const stop = () => { clearTimeout(start); clearInterval(interval) }
+  typist.setRate = (rate) => {
+    stop()
+    start = setTimeout(() => { interval = setInterval(type, 1000 / rate) }, next() * 1000 / rate)
+  }
+  typist.setRate(options.rate)
+  return stop
 })
 const typingStarted = performance.now()
 
@@ -199,7 +218,7 @@ const generatorAtStart = process.cpuUsage()
 const machineAtStart = machineTicks()
 const updatesAtStart = updatesSent
 windowStart = performance.now()
-await sleep(options.measure * 1000)
+const steps = ramp ? await runSteps() : await sleep(options.measure * 1000)
 windowEnd = performance.now()
 const cpuAtEnd = options.serverPids.map(processCpuSeconds)
 const infraAtEnd = options.infraPids.map(({ pid }) => treeCpuSeconds(pid))
@@ -288,11 +307,69 @@ if (multi) {
     infraCpuPercent: Object.fromEntries(options.infraPids.map(({ name }, i) => [name, round(100 * (infraAtEnd[i] - infraAtStart[i]) / seconds)]))
   })
 }
+if (ramp) {
+  result.rate = options.rates
+  result.steps = steps.map((step, s) => ({
+    rate: options.rates[s],
+    seconds: round(step.seconds),
+    updatesPerSecond: round(step.updates / step.seconds),
+    offeredDeliveriesPerSecond: Math.round(step.offered / step.seconds),
+    deliveredFramesPerSecond: Math.round(step.frames / step.seconds),
+    deliveriesPerSecond: Math.round(step.deliveries / step.seconds),
+    latencyMs: percentiles(stepLatencies[s]),
+    nodeCpuPercent: step.cpu.map(cpu => round(100 * cpu / step.seconds))
+  }))
+}
 process.stdout.write(JSON.stringify(result) + '\n')
 
 workers.forEach(worker => worker.send({ close: true }))
 await Promise.allSettled([...probes, ...typists.map(t => t.connection)].map(c => c.close()))
 process.exit(0)
+
+// The ramp: each step types at its rate for --step seconds; the first rate is the warm-up's. Returns per step its
+// length, the frames delivered, the updates sent and the deliveries they ask for, and each node's CPU time.
+async function runSteps () {
+  const steps = []
+  let behind = 0
+  let before = await rampSnapshot()
+  for (let s = 0; s < options.rates.length && behind < options.stopAfter; s++) {
+    if (s > 0) typists.forEach(typist => typist.setRate(options.rates[s]))
+    currentStep = s
+    await sleep(options.step * 1000)
+    const after = await rampSnapshot()
+    const change = (name) => after[name] - before[name]
+    // Distinct deliveries: exact at typists and probes, the probes' share of duplicates taken off the sinks' frames.
+    const probeDuplicateShare = change('probeFrames') > 0 ? change('probeDuplicates') / change('probeFrames') : 0
+    const step = {
+      seconds: change('at') / 1000,
+      frames: change('frames'),
+      deliveries: change('measuredFrames') - change('measuredDuplicates') + (change('frames') - change('measuredFrames')) * (1 - probeDuplicateShare),
+      updates: after.updates.reduce((sum, n, d) => sum + n - before.updates[d], 0),
+      offered: after.updates.reduce((sum, n, d) => sum + (n - before.updates[d]) * (plan[d].clients - (options.target === 'reference' ? 0 : 1)), 0),
+      cpu: after.cpu.map((cpu, i) => cpu - before.cpu[i])
+    }
+    steps.push(step)
+    behind = step.deliveries < keptUp * step.offered ? behind + 1 : 0
+    before = after
+  }
+  currentStep = -1
+  return steps
+}
+
+async function rampSnapshot () {
+  const sinks = await askSinks()
+  const total = (pick, name) => receivers.reduce((sum, r) => pick(r) ? sum + r[name] : sum, 0)
+  return {
+    at: performance.now(),
+    frames: mainFrames + sinks.reduce((sum, s) => sum + s.frames, 0),
+    measuredFrames: total(() => true, 'frames'),
+    measuredDuplicates: total(() => true, 'duplicates'),
+    probeFrames: total(r => r.probe, 'frames'),
+    probeDuplicates: total(r => r.probe, 'duplicates'),
+    updates: plan.map(p => p.updatesSent),
+    cpu: options.serverPids.map(processCpuSeconds)
+  }
+}
 
 function countMissing (receiver) {
   // The keys a typist produced are its client id and clocks 0..n-1 (one character per keystroke).
@@ -367,7 +444,9 @@ function readOptions (argv) {
     plural: values.documents !== undefined || values.urls !== undefined || values['server-pids'] !== undefined,
     clients: number('clients', 200),
     typists: number('typists', 20),
-    rate: number('rate', 5),
+    rates: list(values.rate ?? '5').map(Number),
+    step: number('step', 10),
+    stopAfter: number('stop-after', 2),
     probes: number('probes', 50),
     warmup: number('warmup', 10),
     measure: number('measure', 20),
@@ -382,5 +461,8 @@ function readOptions (argv) {
   }
   if (parsed.infraPids.some(({ name, pid }) => !name || !Number.isInteger(pid) || pid <= 0)) throw new Error('--infra-pids name=PID,...')
   if (!['client', 'document'].includes(parsed.spread)) throw new Error('--spread client|document')
+  if (parsed.rates.length === 0 || parsed.rates.some(rate => !(rate > 0))) throw new Error('--rate: keystrokes/s per typist, or a list R,R,... for a ramp')
+  parsed.rate = parsed.rates[0]
+  if (!(parsed.stopAfter >= 1)) throw new Error('--stop-after: at least 1 step')
   return parsed
 }

@@ -1,10 +1,15 @@
 #!/usr/bin/env node
-// The markdown table of a scale-out run: reads the JSON lines that run-nodes.sh collected (one per run of load.mjs
-// with --documents/--urls) and prints ready-to-paste markdown: the machine, one row per run, and per target and
-// shape the throughput of two nodes against one.
+// The markdown of a scale-out run: reads the JSON lines that run-nodes.sh collected (one per run of load.mjs with
+// --documents/--urls) and prints ready-to-paste markdown: the machine; for ramps, per run what it sustained and a
+// table of its steps; for single rates, one row per run; then per target the throughput of two nodes against one.
 //   node report-nodes.mjs RESULTS.jsonl
 import { readFileSync } from 'node:fs'
 import { cpus } from 'node:os'
+
+// A step kept up when it delivered at least this share of the deliveries it asked for.
+const keptUp = 0.95
+// The issue's latency target.
+const inTimeMs = 50
 
 const file = process.argv[2]
 if (!file) throw new Error('usage: node report-nodes.mjs RESULTS.jsonl')
@@ -15,8 +20,23 @@ const ms = (value) => value === null || value === undefined ? '-' : value < 10 ?
 const topologyName = (run) => run.nodes === 2 ? `two nodes + Redis (${run.spread === 'document' ? 'by document' : 'round robin'})`
   : run.topology === 'lite' ? 'one node (LiteDB)' : 'one node'
 const targetName = (run) => run.target === 'hub' ? 'hub (MessagePack)' : '`/ws`'
-const perNode = (run, pick, unit = '') => run.perNode.map(node => `${number(pick(node))}${unit}`).join(' + ')
+const perNode = (values, unit) => values.map(value => `${number(value)}${unit}`).join(' + ')
 const infra = (run) => Object.entries(run.infraCpuPercent ?? {}).map(([name, cpu]) => `${name} ${number(cpu)} %`).join(', ') || '-'
+const generator = (run) => `${number(run.generatorCpuPercent + run.sinkWorkersCpuPercent)} %`
+const delivered = (run) => run.allDelivered ? 'yes'
+  : `**no** (${number(run.delivered)} of ${number(run.expected)} frames, ${number(run.missingAtProbesAndTypists)} updates missing at probes/typists)`
+const sum = (values) => values.reduce((total, value) => total + value, 0)
+
+// What a ramp sustained: the step that kept up with the most deliveries/s (counted as at most what it asked for: a
+// step may also deliver the backlog of the one before), the same among steps with p99 in time, and the step that
+// delivered the most.
+function sustained (run) {
+  const kept = run.steps.filter(step => step.deliveriesPerSecond >= keptUp * step.offeredDeliveriesPerSecond)
+    .map(step => ({ ...step, deliveriesPerSecond: Math.min(step.deliveriesPerSecond, step.offeredDeliveriesPerSecond) }))
+  const inTime = kept.filter(step => step.latencyMs.p99 !== null && step.latencyMs.p99 < inTimeMs)
+  const best = (steps) => steps.reduce((top, step) => top === null || step.deliveriesPerSecond > top.deliveriesPerSecond ? step : top, null)
+  return { kept: best(kept), inTime: best(inTime), peak: best(run.steps) }
+}
 
 const lines = []
 const model = cpus()[0]?.model?.trim() ?? 'unknown CPU'
@@ -24,30 +44,74 @@ const quotas = [...new Set(runs.map(run => run.nodeCpus))]
 lines.push(`Machine: ${cpus().length} cores (${model}), node ${process.version}; ` +
   `load average (1 min) ${process.env.LOAD_AT_START ?? '?'} at the start, ${readFileSync('/proc/loadavg', 'utf8').split(' ')[0]} at the end. ` +
   (quotas.every(q => q === null) ? 'Nodes pinned to a core each, no CPU quota.' : `Each node: ${quotas.filter(q => q !== null).join(' / ')} core(s) of CPU quota (cgroup), pinned to its own core.`))
-lines.push('')
-lines.push('| target | topology | clients / documents | typists x rate | upd/s | deliveries/s | duplicates | p50 ms | p95 ms | p99 ms | p99 same node / other node | node CPU | CPU per delivery / per update | peak memory | Redis, PostgreSQL CPU | generator CPU | machine idle | all delivered |')
-lines.push('|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|')
-for (const run of runs) {
-  lines.push(`| ${targetName(run)} | ${topologyName(run)} | ${run.clients} / ${run.documents} | ${run.typists} x ${run.rate}/s | ${number(run.updatesPerSecond)} ` +
-    `| ${number(run.deliveriesPerSecond)} | ${Math.round(100 * run.duplicateShare)} % | ${ms(run.latencyMs.p50)} | ${ms(run.latencyMs.p95)} | ${ms(run.latencyMs.p99)} ` +
-    `| ${ms(run.latencyMsSameNode.p99)} / ${ms(run.latencyMsOtherNode.p99)} | ${perNode(run, n => n.cpuPercent, ' %')} ` +
-    `| ${run.serverCpuMicrosecondsPerDelivery ?? '-'} us / ${number(run.serverCpuMicrosecondsPerUpdate)} us | ${perNode(run, n => n.peakMemoryMB, ' MB')} | ${infra(run)} | ${number(run.generatorCpuPercent + run.sinkWorkersCpuPercent)} % | ${number(run.machineIdlePercent)} % ` +
-    `| ${run.allDelivered ? 'yes' : `**no** (${number(run.delivered)} of ${number(run.expected)} frames, ${number(run.missingAtProbesAndTypists)} missing at probes/typists)`} |`)
+
+const ramps = runs.filter(run => Array.isArray(run.steps))
+if (ramps.length > 0) {
+  lines.push('')
+  lines.push(`Ramps: a step "kept up" when it delivered at least ${100 * keptUp} % of the deliveries it asked for; "in time" when its p99 was also under ${inTimeMs} ms.`)
+  lines.push('')
+  lines.push('| target | topology | clients / documents / typists | sustained deliveries/s (kept up) | in time (p99 < 50 ms) | peak deliveries/s | node CPU at peak | CPU per delivery at peak | peak memory | duplicates | Redis, PostgreSQL CPU | generator CPU | machine idle | all delivered |')
+  lines.push('|---|---|---|---|---|---|---|---|---|---|---|---|---|---|')
+  for (const run of ramps) {
+    const { kept, inTime, peak } = sustained(run)
+    const at = (step) => step === null ? 'none' : `${number(step.deliveriesPerSecond)} (${step.rate}/s, p99 ${ms(step.latencyMs.p99)} ms)`
+    lines.push(`| ${targetName(run)} | ${topologyName(run)} | ${run.clients} / ${run.documents} / ${run.typists} | ${at(kept)} | ${at(inTime)} ` +
+      `| ${at(peak)} | ${perNode(peak.nodeCpuPercent, ' %')} | ${round(1e4 * sum(peak.nodeCpuPercent) / peak.deliveriesPerSecond)} us ` +
+      `| ${perNode(run.perNode.map(node => node.peakMemoryMB), ' MB')} | ${Math.round(100 * run.duplicateShare)} % | ${infra(run)} | ${generator(run)} ` +
+      `| ${number(run.machineIdlePercent)} % | ${delivered(run)} |`)
+  }
+  const rates = ramps.reduce((longest, run) => run.steps.length > longest.length ? run.steps : longest, []).map(step => step.rate)
+  lines.push('')
+  lines.push('Steps (keystrokes/s per typist): deliveries/s made of those asked for, p99 of the updates sent in the step, node CPU; a ramp stops after two steps that did not keep up.')
+  lines.push('')
+  lines.push(`| target | topology | ${rates.map(rate => `${rate}/s`).join(' | ')} |`)
+  lines.push(`|---|---|${rates.map(() => '---').join('|')}|`)
+  for (const run of ramps) {
+    const cells = rates.map((rate, s) => run.steps[s]).map(step => step === undefined ? '-' : `${number(step.deliveriesPerSecond)} of ${number(step.offeredDeliveriesPerSecond)}, ` +
+      `${ms(step.latencyMs.p99)} ms, ${perNode(step.nodeCpuPercent, ' %')}`)
+    lines.push(`| ${targetName(run)} | ${topologyName(run)} | ${cells.join(' | ')} |`)
+  }
 }
 
-// Two nodes against one, per target and shape: deliveries/s, and whether each kept up.
+const fixed = runs.filter(run => !Array.isArray(run.steps))
+if (fixed.length > 0) {
+  lines.push('')
+  lines.push('| target | topology | clients / documents | typists x rate | upd/s | deliveries/s | duplicates | p50 ms | p95 ms | p99 ms | p99 same node / other node | node CPU | CPU per delivery / per update | peak memory | Redis, PostgreSQL CPU | generator CPU | machine idle | all delivered |')
+  lines.push('|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|')
+  for (const run of fixed) {
+    lines.push(`| ${targetName(run)} | ${topologyName(run)} | ${run.clients} / ${run.documents} | ${run.typists} x ${run.rate}/s | ${number(run.updatesPerSecond)} ` +
+      `| ${number(run.deliveriesPerSecond)} | ${Math.round(100 * run.duplicateShare)} % | ${ms(run.latencyMs.p50)} | ${ms(run.latencyMs.p95)} | ${ms(run.latencyMs.p99)} ` +
+      `| ${ms(run.latencyMsSameNode.p99)} / ${ms(run.latencyMsOtherNode.p99)} | ${perNode(run.perNode.map(node => node.cpuPercent), ' %')} ` +
+      `| ${run.serverCpuMicrosecondsPerDelivery ?? '-'} us / ${number(run.serverCpuMicrosecondsPerUpdate)} us ` +
+      `| ${perNode(run.perNode.map(node => node.peakMemoryMB), ' MB')} | ${infra(run)} | ${generator(run)} | ${number(run.machineIdlePercent)} % | ${delivered(run)} |`)
+  }
+}
+
+// Two nodes against one, per target and shape.
 const ratios = []
+const sameShape = (a, b) => a.target === b.target && a.clients === b.clients && a.typists === b.typists &&
+  a.documents === b.documents && JSON.stringify(a.rate) === JSON.stringify(b.rate) && Array.isArray(a.steps) === Array.isArray(b.steps)
 for (const two of runs.filter(run => run.nodes === 2)) {
-  const one = runs.find(run => run.topology === 'one' && run.target === two.target && run.clients === two.clients &&
-    run.typists === two.typists && run.rate === two.rate && run.documents === two.documents)
+  const one = runs.find(run => run.topology === 'one' && sameShape(run, two))
   if (!one) continue
-  ratios.push(`- ${targetName(two)}, ${two.typists} typists x ${two.rate}/s: ${topologyName(two)} deliver ${number(two.deliveriesPerSecond)}/s, ` +
-    `one node ${number(one.deliveriesPerSecond)}/s: **${(two.deliveriesPerSecond / one.deliveriesPerSecond).toFixed(2)}x**` +
-    ` (of ${number(two.offeredDeliveriesPerSecond)}/s and ${number(one.offeredDeliveriesPerSecond)}/s offered;` +
-    ` p99 ${ms(two.latencyMs.p99)} ms against ${ms(one.latencyMs.p99)} ms)`)
+  if (Array.isArray(two.steps)) {
+    const [a, b] = [sustained(two), sustained(one)]
+    const ratio = (x, y) => x && y ? `**${(x.deliveriesPerSecond / y.deliveriesPerSecond).toFixed(2)}x**` : 'n/a'
+    ratios.push(`- ${targetName(two)}: ${topologyName(two)} against one node: sustained ${ratio(a.kept, b.kept)} ` +
+      `(${number(a.kept?.deliveriesPerSecond)} against ${number(b.kept?.deliveriesPerSecond)} deliveries/s), ` +
+      `in time ${ratio(a.inTime, b.inTime)}, peak ${ratio(a.peak, b.peak)}` +
+      (one.steps.every(step => step.deliveriesPerSecond >= keptUp * step.offeredDeliveriesPerSecond) ? ' (one node kept up with every step: the ramp did not reach its knee)' : ''))
+  } else {
+    ratios.push(`- ${targetName(two)}, ${two.typists} typists x ${two.rate}/s: ${topologyName(two)} deliver ${number(two.deliveriesPerSecond)}/s, ` +
+      `one node ${number(one.deliveriesPerSecond)}/s: **${(two.deliveriesPerSecond / one.deliveriesPerSecond).toFixed(2)}x**` +
+      ` (of ${number(two.offeredDeliveriesPerSecond)}/s and ${number(one.offeredDeliveriesPerSecond)}/s offered;` +
+      ` p99 ${ms(two.latencyMs.p99)} ms against ${ms(one.latencyMs.p99)} ms)`)
+  }
 }
 if (ratios.length > 0) {
   lines.push('')
   lines.push(...ratios)
 }
 process.stdout.write(lines.join('\n') + '\n')
+
+function round (value) { return Math.round(value * 100) / 100 }

@@ -9,25 +9,27 @@
 # (cgroup v1 cpu controller, needs root), pinned with taskset to core 0 (node A) or core 1 (node B); the generator,
 # Redis and PostgreSQL share what is left. Prints one JSON line per run (see load.mjs), then a markdown table ready
 # for docs/benchmarks.md; the JSON lines stay in $RESULTS or /tmp/negotiation-nodes-last.jsonl.
-#   bench/load/run-nodes.sh                      # 1,000 clients over 20 documents at 2 and 10 keystrokes/s per typist
+#   bench/load/run-nodes.sh       # 1,000 clients over 20 documents, 100 typists ramping from 1 to 13 keystrokes/s
 #   SHAPES="100:20:5" DOCUMENTS=4 PROBES=8 WARMUP=3 MEASURE=10 bench/load/run-nodes.sh   # a small check
 # Settings (environment): SHAPES "clients:typists:rate ..." (typists in total, dealt over the documents; rate per
-# typist), DOCUMENTS, TARGETS "ws hub", TOPOLOGIES "one two" (also "two-doc", "lite"), PROBES,
-# NODE_CPUS (cores per node; empty: no quota, pinning only), WARMUP, MEASURE, SKIP_BUILD=1, RESULTS (JSONL file).
+# typist, or a list R,R,... for a ramp: WARMUP seconds at the first rate, then STEP seconds at each; a single rate
+# is measured for MEASURE seconds after WARMUP), DOCUMENTS, TARGETS "ws hub", TOPOLOGIES "one two" (also "two-doc",
+# "lite"), PROBES, NODE_CPUS (cores per node; empty: no quota, pinning only), SKIP_BUILD=1, RESULTS (JSONL file).
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 root="$(cd "$here/../.." && pwd)"
 cd "$here"
 [ -d node_modules ] || npm ci --no-audit --no-fund
 
-SHAPES="${SHAPES:-1000:100:2 1000:100:10}"
+SHAPES="${SHAPES:-1000:100:1,2,3,4,5,6,8,10,13}"
 DOCUMENTS="${DOCUMENTS:-20}"
 TARGETS="${TARGETS:-ws hub}"
 TOPOLOGIES="${TOPOLOGIES:-one two}"
 PROBES="${PROBES:-50}"
 NODE_CPUS="${NODE_CPUS-0.4}"
-WARMUP="${WARMUP:-8}"
+WARMUP="${WARMUP:-6}"
 MEASURE="${MEASURE:-12}"
+STEP="${STEP:-5}"
 CONFIGURATION="${CONFIGURATION:-Release}"
 server_dll="${SERVER_DLL:-$root/server/NegotiationEditor.Server/bin/$CONFIGURATION/net10.0/NegotiationEditor.Server.dll}"
 if [ "${SKIP_BUILD:-0}" != 1 ]; then
@@ -163,11 +165,11 @@ for shape in $SHAPES; do
       [ "$(tr ',' '\n' <<<"$documents" | wc -l)" = "$DOCUMENTS" ] || { echo "node ${urls[-1]} lists $documents, not $DOCUMENTS documents" >&2; exit 1; }
       infra="postgres=$pg_pid"; [ "$nodes" = 2 ] && infra="$infra,redis=$redis_pid"
       [ "$topology" = lite ] && infra=""
-      echo "== $target, $topology: $clients clients over $DOCUMENTS documents, $typists typists at $rate/s" >&2
+      echo "== $target, $topology: $clients clients over $DOCUMENTS documents, $typists typists at $rate keystrokes/s" >&2
       if ! timeout 300 node load.mjs --target "$target" --urls "$(IFS=,; echo "${urls[*]}")" --documents "$documents" \
         --token "$observer" --typist-token "$chair" --server-pids "$(IFS=,; echo "${pids[*]}")" ${infra:+--infra-pids "$infra"} \
         --spread "$spread" --clients "$clients" --typists "$typists" --rate "$rate" --probes "$PROBES" \
-        --warmup "$WARMUP" --measure "$MEASURE" \
+        --warmup "$WARMUP" --measure "$MEASURE" --step "$STEP" \
         | node -e "let s='';process.stdin.on('data',d=>s+=d).on('end',()=>{const v=JSON.parse(s);
             v.topology='$topology';v.nodeCpus=$node_cpus;console.log(JSON.stringify(v))})" \
         | tee -a "$results"; then
