@@ -214,15 +214,8 @@ public sealed class NegotiationInTheBrowserTests
         return participant;
     }
 
-    private static async Task AssertEveryControlIsNamedAsync(Participant participant)
-    {
-        var unnamed = await participant.Page.EvaluateAsync<string[]>(@"() => Array.from(document.querySelectorAll('button, input, select, textarea'))
-            .filter(c => c.offsetParent !== null)
-            .filter(c => !(c.labels && c.labels.length) && !c.getAttribute('aria-label') && !c.getAttribute('aria-labelledby')
-                && !(c.tagName === 'BUTTON' && c.textContent.trim()) && !c.closest('.cm-search'))
-            .map(c => c.outerHTML.slice(0, 120))");
-        Assert.That(unnamed, Is.Empty, $"{participant.Name}'s page has controls without a name");
-    }
+    private static async Task AssertEveryControlIsNamedAsync(Participant participant) =>
+        Assert.That(await participant.UnnamedControlsAsync(), Is.Empty, $"{participant.Name}'s page has controls without a name");
 
     private static async Task AssertCannotTypeAsync(Participant participant, string when)
     {

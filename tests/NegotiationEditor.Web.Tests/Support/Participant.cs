@@ -86,6 +86,14 @@ public sealed class Participant
         await Expect(Page.Locator("#selection-line")).ToContainTextAsync(words);
     }
 
+    /// <summary>The visible controls of the page that have no accessible name (no label, no aria-label, no text).</summary>
+    public Task<string[]> UnnamedControlsAsync() =>
+        Page.EvaluateAsync<string[]>(@"() => Array.from(document.querySelectorAll('button, input, select, textarea'))
+            .filter(c => c.offsetParent !== null)
+            .filter(c => !(c.labels && c.labels.length) && !c.getAttribute('aria-label') && !c.getAttribute('aria-labelledby')
+                && !(c.tagName === 'BUTTON' && c.textContent.trim()) && !c.closest('.cm-search'))
+            .map(c => c.outerHTML.slice(0, 120))");
+
     /// <summary>The amendment item of the side panel whose description is exactly <paramref name="words"/>.</summary>
     public ILocator Amendment(string words) => Page.Locator($"#amendment-list li.amendment[aria-label=\"{words}\"]");
 }

@@ -2,7 +2,7 @@
 // the text instead of raw lines. The shared text is not changed: a block decoration covers the lines, the cursor
 // steps over them, and local edits inside them are filtered out. Changes arriving from the shared document (other
 // participants, the server) pass untouched, so every copy of the text stays the same.
-import { EditorState, StateField, type Extension } from '@codemirror/state';
+import { EditorState, StateField, type Extension, type Text } from '@codemirror/state';
 import { Decoration, EditorView, WidgetType, type DecorationSet } from '@codemirror/view';
 import { ySyncAnnotation } from 'y-codemirror.next';
 
@@ -66,8 +66,15 @@ class FrontMatterHeader extends WidgetType {
   ignoreEvent() { return false; }
 }
 
+/** A front matter longer than this is left as text (it is read on every keystroke). */
+const longestFrontMatter = 8192;
+
+function frontMatterOf(doc: Text): FrontMatter | null {
+  return readFrontMatter(doc.sliceString(0, longestFrontMatter));
+}
+
 function decorate(state: EditorState): DecorationSet {
-  const matter = readFrontMatter(state.doc.toString());
+  const matter = frontMatterOf(state.doc);
   if (!matter) return Decoration.none;
   const widget = new FrontMatterHeader(JSON.stringify(describeFrontMatter(matter)));
   return Decoration.set([Decoration.replace({ widget, block: true }).range(matter.from, matter.to)]);
@@ -84,7 +91,7 @@ export const frontMatterHeader: Extension = [
   headerField,
   EditorState.changeFilter.of((transaction) => {
     if (transaction.annotation(ySyncAnnotation) !== undefined) return true;
-    const matter = readFrontMatter(transaction.startState.doc.toString());
+    const matter = frontMatterOf(transaction.startState.doc);
     // The line break after the closing "---" belongs to the header too: joining the title to it would break it.
     return matter ? [matter.from, Math.min(matter.to + 1, transaction.startState.doc.length)] : true;
   }),
