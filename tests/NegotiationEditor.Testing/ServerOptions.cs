@@ -22,6 +22,12 @@ public sealed record ServerOptions
     public IReadOnlyDictionary<string, string> Environment { get; init; } = new Dictionary<string, string>();
 
     /// <summary>
+    /// The REST requests one invite may make per window (NegotiationApi:RequestsPerWindow), or null for the server's
+    /// default. Tests that play many commands quickly raise it: the rate limit is not what they test.
+    /// </summary>
+    public int? RequestsPerWindow { get; init; }
+
+    /// <summary>
     /// Whether the server is ready only once invites.csv exists too (true: a node that seeds, or a seeded folder).
     /// A node joining a negotiation another node seeded writes none.
     /// </summary>

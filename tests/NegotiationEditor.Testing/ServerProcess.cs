@@ -206,6 +206,10 @@ public sealed class ServerProcess : IAsyncDisposable, IDisposable
         }
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         start.Environment["DOTNET_NOLOGO"] = "1";
+        if (_options.RequestsPerWindow is { } requests)
+        {
+            start.Environment["NegotiationApi__RequestsPerWindow"] = requests.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
         foreach (var (name, value) in _options.Environment)
         {
             start.Environment[name] = value;

@@ -21,8 +21,8 @@ public sealed class ServerCommandsTests
     [OneTimeSetUp]
     public async Task StartServer()
     {
-        _server = await ServerProcess.StartAsync();
-        _invites = _server.Invites;
+        _server = await ServerProcess.StartAsync(new ServerOptions { RequestsPerWindow = 100_000 });
+        _invites = InviteBook.Of(_server);
         using var api = new NegotiationApi(_invites.Chair);
         _document = (await api.ListDocumentsAsync())[0].Id;
         _text = (await api.GetDocumentAsync(_document)).Text!;

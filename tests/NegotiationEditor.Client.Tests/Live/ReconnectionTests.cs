@@ -12,10 +12,10 @@ public sealed class ReconnectionTests
     [Test]
     public async Task An_edit_made_while_the_server_was_down_reaches_it_after_the_reconnection()
     {
-        using var server = await ServerProcess.StartAsync();
-        using var api = new NegotiationApi(server.Invites.Chair);
+        using var server = await ServerProcess.StartAsync(new ServerOptions { RequestsPerWindow = 100_000 });
+        using var api = new NegotiationApi(InviteBook.Of(server).Chair);
         var document = (await api.ListDocumentsAsync())[0].Id;
-        await using var live = await LiveDocument.ConnectAsync(server.Invites.Chair, document);
+        await using var live = await LiveDocument.ConnectAsync(InviteBook.Of(server).Chair, document);
         live.Edit(text => text.Insert(0, "[before the crash]"));
         await live.FlushAsync();
 
@@ -29,7 +29,7 @@ public sealed class ReconnectionTests
 
         Assert.Multiple(() =>
         {
-            Assert.That(arrived, Is.True, "the offline edit reached the restarted server\n" + server.Log);
+            Assert.That(arrived, Is.True, "the offline edit reached the restarted server\n" + server.Output);
             Assert.That(TextOf(api, document), Does.Contain("[before the crash]"), "the edit acknowledged before the crash survived it");
             Assert.That(TextOf(api, document), Is.EqualTo(live.Text));
             Assert.That(live.IsConnected, Is.True);

@@ -48,7 +48,7 @@ public sealed class StockClient
         {
             start.ArgumentList.Add(argument);
         }
-        return new StockClient(name, Processes.RunAsync(start, TimeSpan.FromMinutes(2)));
+        return new StockClient(name, ChildProcess.RunAsync(start, TimeSpan.FromMinutes(2)));
     }
 
     /// <summary>The final report of a finished client: its text and encoded state vector.</summary>
@@ -72,7 +72,7 @@ public sealed class StockClient
         {
             install.ArgumentList.Add(argument);
         }
-        var result = await Processes.RunAsync(install, TimeSpan.FromMinutes(5));
+        var result = await ChildProcess.RunAsync(install, TimeSpan.FromMinutes(5));
         Assert.That(result.ExitCode, Is.EqualTo(0), "npm ci in tests/stock-clients: " + result);
     }
 

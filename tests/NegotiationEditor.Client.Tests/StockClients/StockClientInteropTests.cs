@@ -17,14 +17,16 @@ public sealed class StockClientInteropTests
     private const int Edits = 15;
 
     private ServerProcess _server = null!;
+    private InviteBook _invites = null!;
     private string _document = null!;
 
     [OneTimeSetUp]
     public async Task StartServer()
     {
         await StockClient.InstallAsync();
-        _server = await ServerProcess.StartAsync();
-        using var api = new NegotiationApi(_server.Invites.Chair);
+        _server = await ServerProcess.StartAsync(new ServerOptions { RequestsPerWindow = 100_000 });
+        _invites = InviteBook.Of(_server);
+        using var api = new NegotiationApi(_invites.Chair);
         _document = (await api.ListDocumentsAsync())[0].Id;
     }
 
@@ -37,9 +39,9 @@ public sealed class StockClientInteropTests
     {
         var hub = "hub-" + protocol;
         var csharp = "cs-hub-" + protocol;
-        await using var live = await LiveDocument.ConnectAsync(_server.Invites.Chair, _document);
+        await using var live = await LiveDocument.ConnectAsync(_invites.Chair, _document);
 
-        var node = StockClient.Start("hub-client.mjs", hub, _server.Invites.Secretariat, _document, Edits, [$"{csharp}:{Edits}"], "--protocol", protocol);
+        var node = StockClient.Start("hub-client.mjs", hub, _invites.Secretariat, _document, Edits, [$"{csharp}:{Edits}"], "--protocol", protocol);
         await TypeAsync(live, csharp, seed: 11);
 
         await AssertConvergedAsync(live, [$"{hub}:{Edits}", $"{csharp}:{Edits}"], node);
@@ -48,9 +50,9 @@ public sealed class StockClientInteropTests
     [Test]
     public async Task The_y_websocket_provider_on_ws_converges_with_a_csharp_client()
     {
-        await using var live = await LiveDocument.ConnectAsync(_server.Invites.Secretariat, _document);
+        await using var live = await LiveDocument.ConnectAsync(_invites.Secretariat, _document);
 
-        var node = StockClient.Start("ws-client.mjs", "ws", _server.Invites.Chair, _document, Edits, [$"cs-ws:{Edits}"]);
+        var node = StockClient.Start("ws-client.mjs", "ws", _invites.Chair, _document, Edits, [$"cs-ws:{Edits}"]);
         await TypeAsync(live, "cs-ws", seed: 12);
 
         await AssertConvergedAsync(live, [$"ws:{Edits}", $"cs-ws:{Edits}"], node);
@@ -59,12 +61,12 @@ public sealed class StockClientInteropTests
     [Test]
     public async Task Both_stock_clients_and_two_csharp_clients_typing_at_once_converge()
     {
-        await using var chair = await LiveDocument.ConnectAsync(_server.Invites.Chair, _document);
-        await using var secretariat = await LiveDocument.ConnectAsync(_server.Invites.Secretariat, _document, new LiveDocumentOptions { MessagePack = false });
+        await using var chair = await LiveDocument.ConnectAsync(_invites.Chair, _document);
+        await using var secretariat = await LiveDocument.ConnectAsync(_invites.Secretariat, _document, new LiveDocumentOptions { MessagePack = false });
         string[] everyone = [$"all-hub:{Edits}", $"all-ws:{Edits}", $"all-cs1:{Edits}", $"all-cs2:{Edits}"];
 
-        var hub = StockClient.Start("hub-client.mjs", "all-hub", _server.Invites.Secretariat, _document, Edits, everyone.Where(e => !e.StartsWith("all-hub", StringComparison.Ordinal)));
-        var ws = StockClient.Start("ws-client.mjs", "all-ws", _server.Invites.Chair, _document, Edits, everyone.Where(e => !e.StartsWith("all-ws", StringComparison.Ordinal)));
+        var hub = StockClient.Start("hub-client.mjs", "all-hub", _invites.Secretariat, _document, Edits, everyone.Where(e => !e.StartsWith("all-hub", StringComparison.Ordinal)));
+        var ws = StockClient.Start("ws-client.mjs", "all-ws", _invites.Chair, _document, Edits, everyone.Where(e => !e.StartsWith("all-ws", StringComparison.Ordinal)));
         await Task.WhenAll(TypeAsync(chair, "all-cs1", seed: 13), TypeAsync(secretariat, "all-cs2", seed: 14));
 
         await AssertConvergedAsync(chair, everyone, hub, ws);
@@ -92,7 +94,7 @@ public sealed class StockClientInteropTests
         var markers = everyone.SelectMany(entry => Markers.All(entry.Split(':')[0], int.Parse(entry.Split(':')[1], System.Globalization.CultureInfo.InvariantCulture))).ToList();
         var results = await Task.WhenAll(stock.Select(client => client.Run));
         var outputs = string.Join("\n", stock.Zip(results, (client, result) => $"{client.Name}: {result}"));
-        Assert.That(results.Select(r => r.ExitCode), Is.All.EqualTo(0), outputs + "\nserver:\n" + _server.Log);
+        Assert.That(results.Select(r => r.ExitCode), Is.All.EqualTo(0), outputs + "\nserver:\n" + _server.Output);
         var reports = new List<(string Name, string Text, byte[] StateVector)>();
         foreach (var client in stock)
         {
@@ -100,7 +102,7 @@ public sealed class StockClientInteropTests
             reports.Add((client.Name, text, stateVector));
         }
         var arrived = await Eventually.HoldsAsync(() => markers.All(live.Text.Contains), TimeSpan.FromSeconds(60));
-        using var api = new NegotiationApi(_server.Invites.Observer);
+        using var api = new NegotiationApi(_invites.Observer);
         var serverText = (await api.GetDocumentAsync(_document)).Text;
 
         Assert.Multiple(() =>

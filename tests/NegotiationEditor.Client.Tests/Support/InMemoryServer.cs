@@ -69,6 +69,9 @@ public sealed class InviteBook(IReadOnlyList<InviteLine> lines, Uri server)
     public static InviteBook Read(string dataFolder, Uri server) =>
         new(InvitesCsv.Read(Path.Combine(dataFolder, InvitesCsv.FileName)), server);
 
+    /// <summary>The invites of a server process, addressed to it.</summary>
+    public static InviteBook Of(ServerProcess server) => Read(server.DataFolder, server.Address);
+
     public Invite Chair => Of("chair");
 
     public Invite Secretariat => Of("secretariat");
