@@ -64,7 +64,7 @@ export class PositionsMap {
         },
         h('span', { className: 'tally-line' }, `✓${column.tally.supporting} ✗${column.tally.objecting} ?${column.tally.reserving} ≈${column.tally.canLiveWith}`),
         h('span', { className: 'tally-silent' }, `·${column.tally.silent}`),
-        h('span', { className: 'tally-verdict' }, column.tally.consensus ? 'no objection' : 'objected'),
+        h('span', { className: 'tally-verdict' }, column.tally.consensus ? 'consensus' : 'no consensus'),
         h('span', { className: 'visually-hidden' }, describeTally(column.tally))))));
     return h('table', { className: 'positions-map', id: 'positions-table' },
       h('caption', {}, `Where each delegation stands on each amendment — ${moment}`),

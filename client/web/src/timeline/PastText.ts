@@ -1,11 +1,12 @@
 // The text as it was at a moment of the timeline: a CodeMirror view of its own, read only, with no tie to the shared
 // document (the live editor and its Y.Text are never touched), under a banner naming the moment.
 import { EditorState } from '@codemirror/state';
-import { EditorView, lineNumbers } from '@codemirror/view';
+import { Decoration, EditorView, lineNumbers } from '@codemirror/view';
 import type { DocumentAtMoment } from '../api/types';
 import { frontMatterHeader } from '../editor/frontMatter';
 import { bracketNotation } from '../editor/notation';
 import { clear, h } from '../ui/dom';
+import { proposerName } from '../amendments/AmendmentBook';
 import { formatMoment } from './moments';
 
 export class PastText {
@@ -26,7 +27,7 @@ export class PastText {
 
   /** Shows the text of the moment. */
   show(moment: DocumentAtMoment, summary: string): void {
-    this.view.setState(this.state(moment.text));
+    this.view.setState(this.state(moment.text, moment));
     clear(this.banner);
     const revisions = moment.revisions.length > 0 ? `revisions circulated by then: ${moment.revisions.join(', ')}` : 'no revision circulated by then';
     this.banner.append(
@@ -48,10 +49,11 @@ export class PastText {
     return this.view.state.doc.toString();
   }
 
-  private state(text: string): EditorState {
+  private state(text: string, moment?: DocumentAtMoment): EditorState {
     return EditorState.create({
       doc: text,
       extensions: [
+        EditorView.decorations.of(openAmendmentsThen(text.length, moment)),
         lineNumbers(),
         bracketNotation,
         frontMatterHeader,
@@ -61,4 +63,14 @@ export class PastText {
       ],
     });
   }
+}
+
+/** The amendments open at the moment, marked on their spans in the text of then (the server resolved them on it). */
+function openAmendmentsThen(length: number, moment?: DocumentAtMoment) {
+  const marks = (moment?.amendments ?? [])
+    .filter((a) => a.status === 'proposed' && a.span && a.span.start < a.span.end && a.span.end <= length)
+    .sort((a, b) => a.span!.start - b.span!.start)
+    .map((a) => Decoration.mark({ class: 'cm-amendment', attributes: { title: `${proposerName(a)}: ${a.ledger}`, 'data-amendment': a.id } })
+      .range(a.span!.start, a.span!.end));
+  return Decoration.set(marks, true);
 }
