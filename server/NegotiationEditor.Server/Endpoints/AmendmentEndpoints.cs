@@ -28,6 +28,8 @@ public sealed record AnchorRequest(string? Start, string? End);
 /// <param name="ProposedBy">The proposing delegation's id; the caller's own when absent.</param>
 /// <param name="CoSponsors">Ids of co-sponsoring delegations.</param>
 /// <param name="Justification">Why (optional).</param>
+/// <param name="Proposer">delegation (default) or chair: a chair's proposal, tabled by the chair or the secretariat for no
+/// delegation (ProposedBy must then be absent).</param>
 public sealed record ProposeAmendmentRequest(
     string? Kind,
     string? Paragraph,
@@ -37,7 +39,8 @@ public sealed record ProposeAmendmentRequest(
     IReadOnlyList<string>? ProposedTexts,
     string? ProposedBy,
     IReadOnlyList<string>? CoSponsors,
-    string? Justification);
+    string? Justification,
+    string? Proposer = null);
 
 /// <summary>The chair's acceptance.</summary>
 /// <param name="Alternative">For alternatives: the index of the accepted text.</param>
@@ -53,9 +56,9 @@ public static class AmendmentEndpoints
         amendments.MapGet("/", List).WithName("ListAmendments").WithSummary("The amendments of a document, with ledger, positions and collisions.");
         amendments.MapGet("/{amendmentId}", Get).WithName("GetAmendment").WithSummary("One amendment.");
         amendments.MapPost("/", Propose).WithName("ProposeAmendment")
-            .WithSummary("Proposes an amendment for the caller's delegation (member-state delegate, stakeholder).")
+            .WithSummary("Proposes an amendment for the caller's delegation (member-state delegate, stakeholder), or a chair's proposal (chair, secretariat).")
             .Accepts<ProposeAmendmentRequest>("application/json");
-        amendments.MapPost("/{amendmentId}/withdraw", Withdraw).WithName("WithdrawAmendment").WithSummary("The proposing delegation withdraws its amendment.");
+        amendments.MapPost("/{amendmentId}/withdraw", Withdraw).WithName("WithdrawAmendment").WithSummary("The proposing delegation withdraws its amendment (a chair's proposal: the chair or the secretariat).");
         amendments.MapPost("/{amendmentId}/accept", Accept).WithName("AcceptAmendment")
             .WithSummary("The chair accepts: the change is applied to the live text in one CRDT transaction.")
             .Accepts<AcceptRequest>("application/json");
@@ -125,7 +128,9 @@ public static class AmendmentEndpoints
 
         var caller = Callers.Of(context);
         var state = workflow.State;
-        if (LiveWorkflow.Check(state, caller.Id, NegotiationAction.Propose, id, caller.Delegation) is { } refusal)
+        // Before the body is read: the caller may propose for its delegation, or table the chair's proposals.
+        if (LiveWorkflow.Check(state, caller.Id, NegotiationAction.Propose, id, caller.Delegation) is { } refusal
+            && LiveWorkflow.Check(state, caller.Id, NegotiationAction.ProposeForTheChair, id) is not null)
         {
             return Problems.Refused(refusal, state, id);
         }
@@ -200,6 +205,7 @@ public static class AmendmentEndpoints
         }
 
         WireNames.TryParse<AmendmentKind>(request.Kind, out var kind);
+        var proposerKind = request.Proposer is null ? ProposerKind.Delegation : WireNames.TryParse<ProposerKind>(request.Proposer, out var named) ? named : ProposerKind.Delegation;
         DelegationId? proposer = request.ProposedBy is null ? null : DelegationId.TryParse(request.ProposedBy, out var p) ? p : null;
         var coSponsors = (request.CoSponsors ?? []).Select(text => DelegationId.TryParse(text, out var d) ? d : default).ToList();
         return new AmendmentTabling(
@@ -211,7 +217,8 @@ public static class AmendmentEndpoints
             request.ProposedTexts ?? [],
             proposer,
             coSponsors,
-            request.Justification ?? string.Empty);
+            request.Justification ?? string.Empty,
+            proposerKind);
     }
 
     /// <summary>What is wrong with the request's fields, or null when they can be read.</summary>
@@ -235,6 +242,16 @@ public static class AmendmentEndpoints
         if (request.Anchor is { } anchor && (!IsBase64(anchor.Start) || !IsBase64(anchor.End)))
         {
             return "\"anchor.start\" and \"anchor.end\" are base64 of yjs encodeRelativePosition";
+        }
+
+        if (request.Proposer is not null && !WireNames.TryParse<ProposerKind>(request.Proposer, out _))
+        {
+            return $"'{request.Proposer}' is not a proposer: use {WireNames.All<ProposerKind>()}";
+        }
+
+        if (request.ProposedBy is not null && WireNames.TryParse<ProposerKind>(request.Proposer, out var kindOfProposer) && kindOfProposer == ProposerKind.Chair)
+        {
+            return "a chair's proposal is proposed by no delegation: leave \"proposedBy\" out";
         }
 
         if (request.ProposedBy is not null && !DelegationId.TryParse(request.ProposedBy, out _))

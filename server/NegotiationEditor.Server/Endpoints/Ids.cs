@@ -1,5 +1,6 @@
 using System.Diagnostics.CodeAnalysis;
 using Microsoft.AspNetCore.Http.HttpResults;
+using NegotiationEditor.Negotiation.Access;
 using NegotiationEditor.Negotiation.Amendments;
 using NegotiationEditor.Negotiation.Delegations;
 using NegotiationEditor.Negotiation.Documents;
@@ -20,6 +21,13 @@ public static class Ids
     public static bool TryAmendment(string? text, out AmendmentId id, [NotNullWhen(false)] out ProblemHttpResult? problem)
     {
         problem = AmendmentId.TryParse(text, out id) ? null : Problems.Invalid($"'{text}' is not an amendment id (a GUID)");
+        return problem is null;
+    }
+
+    /// <summary>Reads a participant id.</summary>
+    public static bool TryParticipant(string? text, out ParticipantId id, [NotNullWhen(false)] out ProblemHttpResult? problem)
+    {
+        problem = ParticipantId.TryParse(text, out id) ? null : Problems.Invalid($"'{text}' is not a participant id (a GUID; see GET /api/participants)");
         return problem is null;
     }
 

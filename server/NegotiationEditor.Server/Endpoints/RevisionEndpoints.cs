@@ -162,13 +162,13 @@ public static class RevisionEndpoints
             return Problems.Invalid($"the {format} redline is inline only; side-by-side is for json and html");
         }
 
-        var (oldLabel, oldHeading, oldText, oldProblem) = await VersionAsync(document!, from, workflow);
+        var (oldLabel, oldColumn, oldHeading, oldText, oldProblem) = await VersionAsync(document!, from, workflow);
         if (oldProblem is not null)
         {
             return oldProblem;
         }
 
-        var (newLabel, newHeading, newText, newProblem) = await VersionAsync(document!, to, workflow);
+        var (newLabel, newColumn, newHeading, newText, newProblem) = await VersionAsync(document!, to, workflow);
         if (newProblem is not null)
         {
             return newProblem;
@@ -179,7 +179,10 @@ public static class RevisionEndpoints
         {
             // Headed by the versions compared (Rev.N's symbol and time, the live text now) rather than by the front matter.
             var compared = Redliner.Default.Compare(oldText!, newText!);
-            redline = new Redline(oldHeading, newHeading, compared.Title, compared.Paragraphs);
+            // The HTML columns are labelled by the versions compared (Rev.1, Rev.2, live text), their symbol and time beneath.
+            redline = format == "html"
+                ? new Redline(Column(oldColumn, oldHeading), Column(newColumn, newHeading), compared.Title, compared.Paragraphs)
+                : new Redline(oldHeading, newHeading, compared.Title, compared.Paragraphs);
         }
         catch (DraftFormatException exception)
         {
@@ -199,19 +202,23 @@ public static class RevisionEndpoints
         };
     }
 
-    private static async Task<(string Label, RedlineHeading Heading, string? Text, ProblemHttpResult? Problem)> VersionAsync(
+    private static async Task<(string Label, string Column, RedlineHeading Heading, string? Text, ProblemHttpResult? Problem)> VersionAsync(
         NegotiatedDocument document, string name, LiveWorkflow workflow)
     {
         if (string.Equals(name, Live, StringComparison.OrdinalIgnoreCase))
         {
             var text = await workflow.ReadAsync(document.Id, (_, anchors) => anchors.CurrentText);
-            return ("the live text", new RedlineHeading(document.Symbol, "live text"), text, null);
+            return ("the live text", "live text", new RedlineHeading(document.Symbol, "live text"), text, null);
         }
 
         return Find(document, name) is { } revision
-            ? (revision.Label, new RedlineHeading(revision.Symbol, revision.CirculatedAt.UtcDateTime.ToString("yyyy-MM-dd HH:mm 'UTC'", System.Globalization.CultureInfo.InvariantCulture)), revision.Text, null)
-            : (name, RedlineHeading.None, null, RevisionNotFound(name));
+            ? (revision.Label, revision.Label, new RedlineHeading(revision.Symbol, revision.CirculatedAt.UtcDateTime.ToString("yyyy-MM-dd HH:mm 'UTC'", System.Globalization.CultureInfo.InvariantCulture)), revision.Text, null)
+            : (name, name, RedlineHeading.None, null, RevisionNotFound(name));
     }
+
+    // "Rev.1 (E/CN.16/2010/CRP.1/Rev.1, 2010-12-17 19:00 UTC)", "live text (E/CN.16/2010/CRP.1)": the version first.
+    private static RedlineHeading Column(string column, RedlineHeading heading) =>
+        new(column, heading.Date == column ? heading.Symbol : string.Join(", ", new[] { heading.Symbol, heading.Date }.OfType<string>()));
 
     private static (NegotiatedDocument? Document, ProblemHttpResult? Problem) Readable(string documentId, HttpContext context, LiveWorkflow workflow)
     {

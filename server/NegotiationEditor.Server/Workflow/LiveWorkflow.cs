@@ -22,6 +22,7 @@ namespace NegotiationEditor.Server.Workflow;
 /// <param name="ProposedBy">The proposing delegation; null for the caller's own.</param>
 /// <param name="CoSponsors">Other delegations joining.</param>
 /// <param name="Justification">Why (may be empty).</param>
+/// <param name="Proposer">A delegation proposes it, or the chair (then <paramref name="ProposedBy"/> is null: a chair's proposal).</param>
 public sealed record AmendmentTabling(
     AmendmentKind Kind,
     ParagraphId? Paragraph,
@@ -31,7 +32,8 @@ public sealed record AmendmentTabling(
     IReadOnlyList<string> ProposedTexts,
     DelegationId? ProposedBy,
     IReadOnlyList<DelegationId> CoSponsors,
-    string Justification);
+    string Justification,
+    ProposerKind Proposer = ProposerKind.Delegation);
 
 /// <summary>
 /// The negotiation workflow on live documents: runs the domain's commands (<see cref="NegotiationWorkflow"/>) on the
@@ -91,13 +93,14 @@ public sealed class LiveWorkflow(
         return tabled;
     }
 
-    /// <summary>A delegation proposes an amendment, anchored on the live text now.</summary>
+    /// <summary>A delegation (or the chair) proposes an amendment, anchored on the live text now.</summary>
     public async Task<Outcome<AmendmentView>> ProposeAsync(ParticipantId actor, DocumentId documentId, AmendmentTabling tabling)
     {
         ArgumentNullException.ThrowIfNull(tabling);
         var state = State;
-        var proposer = tabling.ProposedBy ?? state.FindParticipant(actor)?.Delegation;
-        if (Check(state, actor, NegotiationAction.Propose, documentId, proposer) is { } refusal)
+        var forTheChair = tabling.Proposer == ProposerKind.Chair;
+        var proposer = forTheChair ? null : tabling.ProposedBy ?? state.FindParticipant(actor)?.Delegation;
+        if (Check(state, actor, forTheChair ? NegotiationAction.ProposeForTheChair : NegotiationAction.Propose, documentId, proposer) is { } refusal)
         {
             return refusal;
         }
@@ -135,7 +138,7 @@ public sealed class LiveWorkflow(
             }
 
             var proposal = new AmendmentProposal(
-                tabling.Kind, anchor.Value, tabling.OriginalText, tabling.ProposedTexts, proposer!.Value, tabling.CoSponsors, tabling.Justification);
+                tabling.Kind, anchor.Value, tabling.OriginalText, tabling.ProposedTexts, proposer, tabling.CoSponsors, tabling.Justification);
             var tabled = Run(s => On(anchors).Propose(s, actor, documentId, proposal, text), recorded);
             return tabled.Succeeded
                 ? AmendmentNow(documentId, tabled.Value.Amendment.Id, anchors)

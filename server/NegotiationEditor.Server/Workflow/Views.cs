@@ -18,6 +18,12 @@ public sealed record NegotiationView(string Id, string Title);
 /// <summary>Who an invite token is.</summary>
 public sealed record MeView(string ParticipantId, string Name, string Role, DelegationView? Delegation, NegotiationView Negotiation);
 
+/// <summary>A participant as the officers manage it: who, in which role, for which delegation, and whether removed.</summary>
+public sealed record ParticipantView(string Id, string Name, string Role, DelegationView? Delegation, bool Removed);
+
+/// <summary>A participant whose invites were just revoked, and how many were.</summary>
+public sealed record RevokedInvitesView(ParticipantView Participant, int Revoked);
+
 /// <summary>A document in the list of documents.</summary>
 public sealed record DocumentSummaryView(string Id, string Title, string Symbol, string Status, string OnScreenDrafting, int OpenAmendments, int Revisions);
 
@@ -50,7 +56,8 @@ public sealed record PositionView(DelegationView Delegation, string Position, st
 /// <summary>The member states' reading of an amendment (stakeholders do not count).</summary>
 public sealed record ConsensusView(bool IsConsensus, IReadOnlyList<string> Supporting, IReadOnlyList<string> Objecting, IReadOnlyList<string> Reserving, IReadOnlyList<string> CanLiveWith);
 
-/// <summary>An amendment with its ledger, current positions and collisions.</summary>
+/// <summary>An amendment with its ledger, current positions and collisions. <c>Proposer</c> is <c>delegation</c> or
+/// <c>chair</c>; <c>ProposedBy</c> is null for a chair's proposal.</summary>
 public sealed record AmendmentView(
     string Id,
     string DocumentId,
@@ -60,7 +67,8 @@ public sealed record AmendmentView(
     SpanView? Span,
     string OriginalText,
     IReadOnlyList<string> ProposedTexts,
-    DelegationView ProposedBy,
+    string Proposer,
+    DelegationView? ProposedBy,
     IReadOnlyList<DelegationView> CoSponsors,
     string Justification,
     string Status,
@@ -142,6 +150,14 @@ public static class Views
         participant.Delegation is { } delegation ? Delegation(state, delegation) : null,
         new NegotiationView(state.Id.ToString(), state.Title));
 
+    /// <summary>A participant.</summary>
+    public static ParticipantView Participant(NegotiationState state, Participant participant) => new(
+        participant.Id.ToString(),
+        participant.Name,
+        WireNames.Of(participant.Role),
+        participant.Delegation is { } delegation ? Delegation(state, delegation) : null,
+        participant.IsRemoved);
+
     /// <summary>A document in the list.</summary>
     public static DocumentSummaryView Summary(NegotiatedDocument document) => new(
         document.Id.ToString(),
@@ -187,7 +203,8 @@ public static class Views
             span is { } resolved ? new SpanView(resolved.Start, resolved.End) : null,
             amendment.OriginalText,
             [.. amendment.ProposedTexts],
-            Delegation(state, amendment.ProposedBy),
+            WireNames.Of(amendment.Proposer),
+            amendment.ProposedBy is { } proposer ? Delegation(state, proposer) : null,
             [.. amendment.CoSponsors.Select(id => Delegation(state, id))],
             amendment.Justification,
             WireNames.Of(amendment.Status),

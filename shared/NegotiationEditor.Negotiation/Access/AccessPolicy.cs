@@ -60,6 +60,8 @@ public static class AccessPolicy
                 => role == ParticipantRole.Chair,
             NegotiationAction.Circulate or NegotiationAction.ManageParticipants
                 => role is ParticipantRole.Chair or ParticipantRole.Secretariat,
+            // The secretariat tables the chair's proposals on the chair's behalf, as it circulates the chair's texts.
+            NegotiationAction.ProposeForTheChair => role is ParticipantRole.Chair or ParticipantRole.Secretariat,
             _ => false,
         };
 
@@ -106,6 +108,7 @@ public static class AccessPolicy
         NegotiationAction.Adopt => "adopt the text",
         NegotiationAction.SwitchOnScreenDrafting => "switch on-screen drafting",
         NegotiationAction.ManageParticipants => "manage participants",
+        NegotiationAction.ProposeForTheChair => "table or withdraw the chair's proposals",
         _ => "do that",
     };
 

@@ -35,4 +35,7 @@ public enum NegotiationAction
 
     /// <summary>Add delegations and participants, issue and revoke invites, remove participants.</summary>
     ManageParticipants,
+
+    /// <summary>Table (or withdraw) a chair's proposal: an amendment proposed by the chair, for no delegation.</summary>
+    ProposeForTheChair,
 }

@@ -12,7 +12,7 @@ namespace NegotiationEditor.Negotiation.Amendments;
 /// <param name="Anchor">Where it sits in the live text.</param>
 /// <param name="OriginalText">The words it touches as they stood when tabled (empty for insertions and new paragraphs).</param>
 /// <param name="ProposedTexts">The proposed words (none for deletions, several for alternatives).</param>
-/// <param name="ProposedBy">The proposing delegation.</param>
+/// <param name="ProposedBy">The proposing delegation; null for a chair's proposal (<see cref="ProposerKind.Chair"/>).</param>
 /// <param name="CoSponsors">The co-sponsoring delegations.</param>
 /// <param name="Justification">Why, in the proposer's words.</param>
 /// <param name="TabledBy">The participant who tabled it.</param>
@@ -28,7 +28,7 @@ public sealed record Amendment(
     TextAnchor Anchor,
     string OriginalText,
     ImmutableArray<string> ProposedTexts,
-    DelegationId ProposedBy,
+    DelegationId? ProposedBy,
     ImmutableArray<DelegationId> CoSponsors,
     string Justification,
     ParticipantId TabledBy,
@@ -38,8 +38,14 @@ public sealed record Amendment(
     int? AcceptedAlternative = null,
     AmendmentId? SupersededBy = null)
 {
+    /// <summary>Who proposes it: a delegation, or the chair (the office, for no delegation).</summary>
+    public ProposerKind Proposer => ProposedBy is null ? ProposerKind.Chair : ProposerKind.Delegation;
+
     /// <summary>Whether the amendment is still on the table.</summary>
     public bool IsOpen => Status == AmendmentStatus.Proposed;
+
+    /// <summary>The delegations sponsoring it: the proposing delegation (none for a chair's proposal), then the co-sponsors.</summary>
+    public IEnumerable<DelegationId> Sponsors => ProposedBy is { } proposer ? CoSponsors.Prepend(proposer) : CoSponsors;
 
     /// <summary>Whether <paramref name="delegation"/> proposed or co-sponsors the amendment.</summary>
     public bool IsSponsoredBy(DelegationId delegation) => ProposedBy == delegation || CoSponsors.Contains(delegation);

@@ -2,13 +2,13 @@ using NegotiationEditor.Negotiation.Delegations;
 
 namespace NegotiationEditor.Negotiation.Amendments;
 
-/// <summary>What a delegation tables: the kind, where, the words concerned and the words proposed, who and why.</summary>
+/// <summary>What a delegation (or the chair) tables: the kind, where, the words concerned and the words proposed, who and why.</summary>
 /// <param name="Kind">What the amendment does.</param>
 /// <param name="Anchor">Where it sits in the live text.</param>
 /// <param name="OriginalText">The words it touches as they stand (empty for an insertion or a new paragraph).</param>
 /// <param name="ProposedTexts">The proposed words: one for an insertion, a replacement or a new paragraph; none for a
 /// deletion; two or more for alternatives.</param>
-/// <param name="ProposedBy">The proposing delegation.</param>
+/// <param name="ProposedBy">The proposing delegation; null for a chair's proposal, tabled for no delegation.</param>
 /// <param name="CoSponsors">Other delegations joining the proposal.</param>
 /// <param name="Justification">Why, in the proposer's words (may be empty).</param>
 public sealed record AmendmentProposal(
@@ -16,10 +16,13 @@ public sealed record AmendmentProposal(
     TextAnchor Anchor,
     string OriginalText,
     IReadOnlyList<string> ProposedTexts,
-    DelegationId ProposedBy,
+    DelegationId? ProposedBy,
     IReadOnlyList<DelegationId> CoSponsors,
     string Justification)
 {
+    /// <summary>Who proposes it: a delegation, or the chair.</summary>
+    public ProposerKind Proposer => ProposedBy is null ? ProposerKind.Chair : ProposerKind.Delegation;
+
     /// <summary>The longest text accepted in an original, an alternative or a justification, in characters.</summary>
     public const int MaxTextLength = 20_000;
 

@@ -6,11 +6,15 @@ namespace NegotiationEditor.Negotiation.Positions;
 
 /// <summary>
 /// Renders who stands where on an amendment as UN documents print it:
-/// "Proposed by Greece; supported by Iran; opposed by UK". Member states first, in the order their current positions
+/// "Proposed by Greece; supported by Iran; opposed by UK", or for a chair's proposal "Proposed by the Chair; supported by
+/// US; opposed by India". Member states first, in the order their current positions
 /// were taken; stakeholders and organisations apart at the end ("; stakeholders: supported by ICC").
 /// </summary>
 public static class AmendmentLedger
 {
+    /// <summary>How the ledger names the chair as proposer ("Proposed by the Chair; supported by US").</summary>
+    public const string Chair = "the Chair";
+
     /// <summary>The ledger line of <paramref name="amendment"/>.</summary>
     /// <param name="amendment">The amendment.</param>
     /// <param name="history">The document's position history (the current positions are read from it).</param>
@@ -24,7 +28,8 @@ public static class AmendmentLedger
         string Name(DelegationId id) => byId.TryGetValue(id, out var d) ? d.Name : "an unknown delegation";
 
         var line = new StringBuilder("Proposed by ");
-        line.AppendJoin(", ", amendment.CoSponsors.Prepend(amendment.ProposedBy).Select(Name));
+        var sponsors = amendment.Sponsors.Select(Name);
+        line.AppendJoin(", ", amendment.Proposer == ProposerKind.Chair ? sponsors.Prepend(Chair) : sponsors);
 
         // A sponsor's position is its sponsorship (a delegation may have taken a position before joining as co-sponsor).
         var current = PositionHistory.Current(history, amendment.Id).Where(p => !amendment.IsSponsoredBy(p.Delegation)).ToList();

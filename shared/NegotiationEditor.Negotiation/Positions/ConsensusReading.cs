@@ -5,7 +5,8 @@ namespace NegotiationEditor.Negotiation.Positions;
 
 /// <summary>
 /// Where the member states stand on an amendment: decisions are made by the member states, so only their positions
-/// count; stakeholders, organisations and observer states are left out. The sponsors count as supporting; a member
+/// count; stakeholders, organisations and observer states are left out. The sponsoring delegations count as supporting
+/// (the chair, proposing for no delegation, counts for nothing); a member
 /// state with no position is silent. There is consensus when no member state objects.
 /// </summary>
 /// <param name="Supporting">Member states supporting (the sponsors first).</param>
@@ -33,7 +34,7 @@ public sealed record ConsensusReading(
         ArgumentNullException.ThrowIfNull(history);
         ArgumentNullException.ThrowIfNull(delegations);
         var memberStates = delegations.Where(d => d.CountsTowardConsensus).Select(d => d.Id).ToHashSet();
-        var sponsors = amendment.CoSponsors.Prepend(amendment.ProposedBy).Where(memberStates.Contains).ToList();
+        var sponsors = amendment.Sponsors.Where(memberStates.Contains).ToList();
         var current = PositionHistory.Current(history, amendment.Id)
             .Where(p => memberStates.Contains(p.Delegation) && !sponsors.Contains(p.Delegation))
             .ToList();

@@ -109,9 +109,9 @@ public static class EventKind
     public const string Join = "join";
     /// <summary>A text is put on the table (a new document, or the seeded one).</summary>
     public const string Table = "table";
-    /// <summary>A delegation proposes an amendment.</summary>
+    /// <summary>A delegation, or the chair, proposes an amendment.</summary>
     public const string Propose = "propose";
-    /// <summary>A delegation takes a position on an amendment.</summary>
+    /// <summary>A delegation takes a position on an amendment (the chair takes none: such an event is recorded, not played).</summary>
     public const string Position = "position";
     /// <summary>The chair accepts an amendment.</summary>
     public const string Accept = "accept";
@@ -164,7 +164,8 @@ public sealed record ScenarioEvent
     public bool Seeded { get; init; }
     /// <summary>propose, position, accept, reject, edit: the manifest id of the amendment.</summary>
     public string? Amendment { get; init; }
-    /// <summary>propose: the proposers as the manifest names them.</summary>
+    /// <summary>propose: the proposers as the manifest names them; the first proposes (a delegation, or the Chair for a
+    /// chair's proposal), the others co-sponsor.</summary>
     public IReadOnlyList<string> Proposers { get; init; } = [];
     /// <summary>propose: why the amendment is not sent to the server (null when it is).</summary>
     public string? OffServer { get; init; }
@@ -210,8 +211,10 @@ public sealed record ScenarioEvent
             EventKind.Join when string.IsNullOrEmpty(Participant) => "a join names its participant",
             EventKind.Table when Document is null || Draft is null || Symbol is null || By is null => "a table event names the document, draft, symbol and who tables it",
             EventKind.Propose when Amendment is null => "a proposal names its amendment",
-            EventKind.Propose when OffServer is null && (Document is null || ServerKind is null || Proposers.All(p => p == Scenario.Chair)) =>
-                "a proposal sent to the server names its document, its kind and a delegation proposing it",
+            EventKind.Propose when OffServer is null && (Document is null || ServerKind is null || Proposers.Count == 0) =>
+                "a proposal sent to the server names its document, its kind and who proposes it",
+            EventKind.Propose when Proposers.Skip(1).Contains(Scenario.Chair) =>
+                "the Chair is named first when it proposes: the delegations after it are co-sponsors",
             EventKind.Propose when OffServer is null && (Find is null) == (InsertAfter is null && InsertBefore is null) =>
                 "a proposal anchors either words (find) or a point (insertAfter or insertBefore)",
             EventKind.Position when Amendment is null || Delegation is null || Position is null => "a position names the amendment, the delegation and the position",

@@ -2,6 +2,7 @@ using NegotiationEditor.Negotiation.Access;
 using NegotiationEditor.Negotiation.Amendments;
 using NegotiationEditor.Negotiation.Delegations;
 using NegotiationEditor.Negotiation.Documents;
+using NegotiationEditor.Negotiation.Positions;
 
 namespace NegotiationEditor.Negotiation.Workflow;
 
@@ -18,14 +19,17 @@ public sealed record Acceptance(Amendment Amendment, IReadOnlyList<TextEdit> Edi
 
 public sealed partial class NegotiationWorkflow
 {
-    /// <summary>A delegation proposes an amendment. The anchor must resolve in <paramref name="currentText"/> to the
-    /// words the proposal names as original (to a point, for insertions and new paragraphs).</summary>
+    /// <summary>A delegation proposes an amendment; or, with no proposing delegation, the chair does (a chair's proposal,
+    /// tabled by the chair or by the secretariat on the chair's behalf). The anchor must resolve in
+    /// <paramref name="currentText"/> to the words the proposal names as original (to a point, for insertions and new
+    /// paragraphs).</summary>
     public Outcome<Change<TabledAmendment>> Propose(
         NegotiationState state, ParticipantId actor, DocumentId documentId, AmendmentProposal proposal, string currentText)
     {
         ArgumentNullException.ThrowIfNull(proposal);
         ArgumentNullException.ThrowIfNull(currentText);
-        if (Find(state, documentId, actor, NegotiationAction.Propose, proposal.ProposedBy) is var (document, refusal) && refusal is not null)
+        var action = proposal.Proposer == ProposerKind.Chair ? NegotiationAction.ProposeForTheChair : NegotiationAction.Propose;
+        if (Find(state, documentId, actor, action, proposal.ProposedBy) is var (document, refusal) && refusal is not null)
         {
             return refusal;
         }
@@ -35,8 +39,9 @@ public sealed partial class NegotiationWorkflow
             return Refusal.Invalid(shapeProblem);
         }
 
-        var proposer = state.FindDelegation(proposal.ProposedBy)!;
-        if (proposal.CoSponsors.Distinct().Count() != proposal.CoSponsors.Count || proposal.CoSponsors.Contains(proposal.ProposedBy))
+        var proposer = proposal.ProposedBy is { } proposing ? state.FindDelegation(proposing)!.Name : AmendmentLedger.Chair;
+        if (proposal.CoSponsors.Distinct().Count() != proposal.CoSponsors.Count
+            || (proposal.ProposedBy is { } by && proposal.CoSponsors.Contains(by)))
         {
             return Refusal.Invalid("each co-sponsor is named once, and the proposer is not one of them");
         }
@@ -66,13 +71,16 @@ public sealed partial class NegotiationWorkflow
             actor, _time.GetUtcNow());
         var collisions = _collisions.CollidingWith(amendment, document.Amendments);
         var tabled = document with { Amendments = document.Amendments.Add(amendment) };
+        var tabledBy = proposal.Proposer == ProposerKind.Chair && state.FindParticipant(actor) is { Role: not ParticipantRole.Chair } secretariat
+            ? $" (tabled by {secretariat.Name} on the chair's behalf)"
+            : "";
         var next = Record(Replace(state, document, tabled), actor, HistoryEvent.AmendmentProposed,
-            $"{proposer.Name} proposed {AmendmentProposal.Describe(proposal.Kind)} in {proposal.Anchor.Paragraph} of {document.Symbol}",
-            document.Id, amendment.Id, delegation: proposer.Id);
+            $"{proposer} proposed {AmendmentProposal.Describe(proposal.Kind)} in {proposal.Anchor.Paragraph} of {document.Symbol}{tabledBy}",
+            document.Id, amendment.Id, delegation: proposal.ProposedBy);
         return new Change<TabledAmendment>(next, new TabledAmendment(amendment, collisions));
     }
 
-    /// <summary>The proposing delegation withdraws its amendment.</summary>
+    /// <summary>The proposing delegation withdraws its amendment; a chair's proposal is withdrawn by whoever may table one.</summary>
     public Outcome<Change<Amendment>> Withdraw(NegotiationState state, ParticipantId actor, DocumentId documentId, AmendmentId amendmentId)
     {
         if (FindAmendment(state, documentId, amendmentId) is var (document, amendment, missing) && missing is not null)
@@ -80,13 +88,16 @@ public sealed partial class NegotiationWorkflow
             return missing;
         }
 
-        if (Check(state, actor, NegotiationAction.Withdraw, document!, amendment!.ProposedBy) is { } refusal)
+        var action = amendment!.Proposer == ProposerKind.Chair ? NegotiationAction.ProposeForTheChair : NegotiationAction.Withdraw;
+        if (Check(state, actor, action, document!, amendment.ProposedBy) is { } refusal)
         {
             return refusal;
         }
 
         return Decide(state, actor, document!, amendment, AmendmentStatus.Withdrawn, HistoryEvent.AmendmentWithdrawn,
-            $"{NameOf(state, amendment.ProposedBy)} withdrew its amendment in {amendment.Anchor.Paragraph}");
+            amendment.ProposedBy is { } proposer
+                ? $"{NameOf(state, proposer)} withdrew its amendment in {amendment.Anchor.Paragraph}"
+                : $"{AmendmentLedger.Chair} withdrew the chair's proposal in {amendment.Anchor.Paragraph}");
     }
 
     /// <summary>A delegation joins an open amendment as co-sponsor. From then on its sponsorship is its position:
@@ -118,7 +129,7 @@ public sealed partial class NegotiationWorkflow
         var joined = amendment with { CoSponsors = amendment.CoSponsors.Add(delegation) };
         var next = Record(Replace(state, document!, document! with { Amendments = document.Amendments.Replace(amendment, joined) }), actor,
             HistoryEvent.CoSponsorJoined,
-            $"{name} joined the amendment of {NameOf(state, amendment.ProposedBy)} in {amendment.Anchor.Paragraph} as co-sponsor",
+            $"{name} joined {TheAmendmentOf(state, amendment)} in {amendment.Anchor.Paragraph} as co-sponsor",
             document.Id, amendment.Id, delegation: delegation);
         return new Change<Amendment>(next, joined);
     }
@@ -137,7 +148,7 @@ public sealed partial class NegotiationWorkflow
         }
 
         return Decide(state, actor, document!, amendment!, AmendmentStatus.Rejected, HistoryEvent.AmendmentRejected,
-            $"the chair rejected the amendment of {NameOf(state, amendment!.ProposedBy)} in {amendment.Anchor.Paragraph}");
+            $"the chair rejected {TheAmendmentOf(state, amendment!)} in {amendment!.Anchor.Paragraph}");
     }
 
     /// <summary>
@@ -190,12 +201,12 @@ public sealed partial class NegotiationWorkflow
 
         var next = Replace(state, document, document with { Amendments = amendments });
         next = Record(next, actor, HistoryEvent.AmendmentAccepted,
-            $"the chair accepted the amendment of {NameOf(state, amendment.ProposedBy)} in {amendment.Anchor.Paragraph}",
+            $"the chair accepted {TheAmendmentOf(state, amendment)} in {amendment.Anchor.Paragraph}",
             document.Id, amendment.Id);
         foreach (var other in superseded)
         {
             next = Record(next, actor, HistoryEvent.AmendmentSuperseded,
-                $"the amendment of {NameOf(state, other.ProposedBy)} in {other.Anchor.Paragraph} was superseded",
+                $"{TheAmendmentOf(state, other)} in {other.Anchor.Paragraph} was superseded",
                 document.Id, other.Id);
         }
 

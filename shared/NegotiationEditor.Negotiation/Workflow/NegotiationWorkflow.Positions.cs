@@ -48,7 +48,7 @@ public sealed partial class NegotiationWorkflow
         var position = new Position(amendment.Id, delegation, kind, _time.GetUtcNow(), actor, note);
         var updated = document! with { Positions = document.Positions.Add(position) };
         var next = Record(Replace(state, document, updated), actor, HistoryEvent.PositionTaken,
-            $"{name} {Verb(kind)} the amendment of {NameOf(state, amendment.ProposedBy)} in {amendment.Anchor.Paragraph}",
+            $"{name} {Verb(kind)} {TheAmendmentOf(state, amendment)} in {amendment.Anchor.Paragraph}",
             document.Id, amendment.Id, delegation: delegation);
         return new Change<Position>(next, position);
     }

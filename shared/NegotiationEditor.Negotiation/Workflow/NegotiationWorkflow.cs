@@ -97,6 +97,10 @@ public sealed partial class NegotiationWorkflow
     private static string NameOf(NegotiationState state, DelegationId delegation) =>
         state.FindDelegation(delegation)?.Name ?? "an unknown delegation";
 
+    // "the amendment of Greece", or "the chair's proposal".
+    private static string TheAmendmentOf(NegotiationState state, Amendment amendment) =>
+        amendment.ProposedBy is { } proposer ? $"the amendment of {NameOf(state, proposer)}" : "the chair's proposal";
+
     private NegotiationState Record(
         NegotiationState state, ParticipantId actor, HistoryEvent what, string description,
         DocumentId? document = null, AmendmentId? amendment = null, RevisionId? revision = null, DelegationId? delegation = null)

@@ -25,6 +25,7 @@ public sealed class AuthorizationMatrixTests
         Adopt                   yes    no           no                   no           no
         SwitchOnScreenDrafting  yes    no           no                   no           no
         ManageParticipants      yes    yes          no                   no           no
+        ProposeForTheChair      yes    yes          no                   no           no
         """;
 
     private static readonly Dictionary<(ParticipantRole, NegotiationAction), bool> BeforeAdoption = ReadMatrix();
@@ -271,6 +272,9 @@ public sealed class AuthorizationMatrixTests
                 NegotiationAction.Adopt => w.Adopt(state, participant.Id, Spare, "Decisions by the member states.").Refusal,
                 NegotiationAction.SwitchOnScreenDrafting => w.SwitchOnScreenDrafting(state, participant.Id, doc, OnScreenDrafting.Closed).Refusal,
                 NegotiationAction.ManageParticipants => w.AddDelegation(state, participant.Id, "Chile", DelegationKind.MemberState).Refusal,
+                NegotiationAction.ProposeForTheChair => w.Propose(state, participant.Id, doc,
+                    new AmendmentProposal(AmendmentKind.Replace, Table.Live.AnchorOn("Chair of CSTD"), "Chair of CSTD", ["Chair"], null, [], ""),
+                    Table.Live.Text).Refusal,
                 _ => throw new ArgumentOutOfRangeException(nameof(action), action, "not a workflow command"),
             };
         }

@@ -35,9 +35,16 @@ public sealed class AuthorizationMatrixTests
         circulate                       yes    yes          no        no           no
         adopt                           yes    no           no        no           no
         table-document                  yes    yes          no        no           no
+        propose-for-the-chair           yes    yes          no        no           no
+        withdraw-chairs-proposal        yes    yes          no        no           no
+        position-on-chairs-proposal     no     no           yes       yes          no
+        list-participants               yes    yes          no        no           no
+        remove-participant              yes    yes          no        no           no
+        revoke-invite                   yes    yes          no        no           no
         """;
 
-    // Once the document is adopted only reading remains on it (tabling another document is not an act on it).
+    // Once the document is adopted only reading remains on it (tabling another document, listing, removing a participant
+    // or revoking an invite are not acts on it).
     private const string AfterAdoption = """
         action                          chair  secretariat  delegate  stakeholder  observer
         read-document                   yes    yes          yes       yes          yes
@@ -55,7 +62,16 @@ public sealed class AuthorizationMatrixTests
         circulate                       no     no           no        no           no
         adopt                           no     no           no        no           no
         table-document                  yes    yes          no        no           no
+        propose-for-the-chair           no     no           no        no           no
+        withdraw-chairs-proposal        no     no           no        no           no
+        position-on-chairs-proposal     no     no           no        no           no
+        list-participants               yes    yes          no        no           no
+        remove-participant              yes    yes          no        no           no
+        revoke-invite                   yes    yes          no        no           no
         """;
+
+    // Acts on the negotiation, not on the document: the adoption of one document does not refuse them.
+    private static readonly string[] NegotiationWide = ["table-document", "list-participants", "remove-participant", "revoke-invite"];
 
     // Who may type in the live text, on the hub and on /ws alike; everyone may join (read).
     private const string Typing = """
@@ -93,7 +109,8 @@ public sealed class AuthorizationMatrixTests
     [TestCaseSource(nameof(RestCases))]
     public async Task Rest(string role, string action, string situation, bool allowed)
     {
-        var table = await SetUpDocumentAsync(adopted: situation == "after adoption", withAmendments: action != "adopt");
+        var table = await SetUpDocumentAsync(adopted: situation == "after adoption", withAmendments: action != "adopt",
+            withNewcomer: action is "remove-participant" or "revoke-invite");
         using var caller = ApiSession.As(_server, TokenOf(role));
         var before = _server.Negotiation.Current;
         var textBefore = await LiveTextAsync(table.Document);
@@ -117,7 +134,7 @@ public sealed class AuthorizationMatrixTests
             Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Forbidden), body);
             Assert.That(response.Content.Headers.ContentType?.MediaType, Is.EqualTo("application/problem+json"));
             // Tabling another document is not an act on the adopted one: refused for the role, not for the adoption.
-            var onAdoptedDocument = situation == "after adoption" && action != "table-document";
+            var onAdoptedDocument = situation == "after adoption" && !NegotiationWide.Contains(action);
             Assert.That(body, Does.Contain(onAdoptedDocument ? "/problems/adopted" : "/problems/forbidden"));
             Assert.That(_server.Negotiation.Current, Is.SameAs(before), "a refusal changes nothing in the negotiation");
             Assert.That(await LiveTextAsync(table.Document), Is.EqualTo(textBefore), "a refusal changes nothing in the text");
@@ -185,7 +202,7 @@ public sealed class AuthorizationMatrixTests
     [Test]
     public async Task Without_a_valid_token_every_endpoint_answers_401_and_changes_nothing()
     {
-        var table = await SetUpDocumentAsync(adopted: false, withAmendments: true);
+        var table = await SetUpDocumentAsync(adopted: false, withAmendments: true, withNewcomer: true);
         foreach (var token in new string?[] { null, "not-an-invite-token", _server.Invites.Chair + "x" })
         {
             using var stranger = ApiSession.As(_server, token);
@@ -239,13 +256,14 @@ public sealed class AuthorizationMatrixTests
     private Task<string> LiveTextAsync(DocumentId document) =>
         _server.Services.GetRequiredService<DocumentRooms>().ReadAsync(document, doc => doc.GetText(LiveText.RootName).ToString());
 
-    /// <summary>A fresh document (so that cases do not touch each other): Greece's amendment A and ICC's amendment B
-    /// on it when asked; rejected and the text adopted when asked.</summary>
-    private async Task<Table> SetUpDocumentAsync(bool adopted, bool withAmendments)
+    /// <summary>A fresh document (so that cases do not touch each other): Greece's amendment A, ICC's amendment B and a
+    /// chair's proposal C on it when asked; rejected and the text adopted when asked; a newcomer with a valid invite
+    /// (to remove, or to revoke) when asked.</summary>
+    private async Task<Table> SetUpDocumentAsync(bool adopted, bool withAmendments, bool withNewcomer = false)
     {
         var document = await _chair.TableAsync();
         var text = await _chair.TextAsync(document);
-        string? greeceAmendment = null, iccAmendment = null;
+        string? greeceAmendment = null, iccAmendment = null, chairsProposal = null;
         if (withAmendments)
         {
             using var greece = ApiSession.As(_server, _server.Invites.Delegate("Greece"));
@@ -256,11 +274,14 @@ public sealed class AuthorizationMatrixTests
             iccAmendment = (await ApiSession.Expect(
                 await icc.PostAsync($"/api/documents/{document}/amendments", ApiSession.Replacement(text, "established rules of procedure", "rules and practice")),
                 HttpStatusCode.Created))["id"]!.GetValue<string>();
+            chairsProposal = (await ApiSession.Expect(
+                await _chair.PostAsync($"/api/documents/{document}/amendments", ChairsReplacement(text, "IGF improvement", "improvements to the IGF")),
+                HttpStatusCode.Created))["id"]!.GetValue<string>();
         }
 
         if (adopted)
         {
-            foreach (var amendment in new[] { greeceAmendment, iccAmendment }.OfType<string>())
+            foreach (var amendment in new[] { greeceAmendment, iccAmendment, chairsProposal }.OfType<string>())
             {
                 await ApiSession.Expect(await _chair.PostAsync($"/api/documents/{document}/amendments/{amendment}/reject"), HttpStatusCode.OK);
             }
@@ -269,7 +290,25 @@ public sealed class AuthorizationMatrixTests
         }
 
         return new Table(DocumentId.TryParse(document, out var id) ? id : throw new FormatException(document), text, greeceAmendment, iccAmendment,
-            await _chair.DelegationIdAsync("Greece"), await _chair.DelegationIdAsync("ICC"), await _chair.DelegationIdAsync("UK"));
+            await _chair.DelegationIdAsync("Greece"), await _chair.DelegationIdAsync("ICC"), await _chair.DelegationIdAsync("UK"))
+        {
+            ChairsProposal = chairsProposal,
+            Newcomer = withNewcomer ? Newcomers.Seat(_server.Negotiation, "Chile").ToString() : null,
+        };
+    }
+
+    /// <summary>A chair's proposal replacing the first <paramref name="original"/> in <paramref name="text"/>.</summary>
+    private static object ChairsReplacement(string text, string original, string proposed)
+    {
+        var start = text.IndexOf(original, StringComparison.Ordinal);
+        return new
+        {
+            kind = "replace",
+            proposer = "chair",
+            range = new { start, end = start + original.Length },
+            originalText = original,
+            proposedTexts = new[] { proposed },
+        };
     }
 
     private static Task<HttpResponseMessage> PerformAsync(ApiSession caller, string role, string action, Table table)
@@ -302,9 +341,20 @@ public sealed class AuthorizationMatrixTests
             "circulate" => caller.PostAsync($"{d}/revisions"),
             "adopt" => caller.PostAsync($"{d}/adopt"),
             "table-document" => caller.PostAsync("/api/documents", new { title = "Another text", symbol = ApiSession.FreshSymbol(), text = ApiSession.IranText }),
+            "propose-for-the-chair" => caller.PostAsync($"{d}/amendments", ChairsReplacement(table.Text, "Following stakeholders", "The following stakeholders")),
+            "withdraw-chairs-proposal" => caller.PostAsync($"{d}/amendments/{table.ChairsProposal}/withdraw"),
+            "position-on-chairs-proposal" => caller.PutAsync($"{d}/amendments/{table.ChairsProposal}/positions/{ownDelegation}", new { position = "objects" }),
+            "list-participants" => caller.GetAsync("/api/participants"),
+            "remove-participant" => caller.Client.DeleteAsync($"/api/participants/{table.Newcomer}"),
+            "revoke-invite" => caller.Client.DeleteAsync($"/api/participants/{table.Newcomer}/invites"),
             _ => throw new ArgumentOutOfRangeException(nameof(action), action, null),
         };
     }
 
-    private sealed record Table(DocumentId Document, string Text, string? GreeceAmendment, string? IccAmendment, string Greece, string Icc, string Uk);
+    private sealed record Table(DocumentId Document, string Text, string? GreeceAmendment, string? IccAmendment, string Greece, string Icc, string Uk)
+    {
+        public string? ChairsProposal { get; init; }
+
+        public string? Newcomer { get; init; }
+    }
 }

@@ -20,6 +20,9 @@ public sealed class OpenApiTests
         {
             ["/api/me"] = ["get"],
             ["/api/delegations"] = ["get"],
+            ["/api/participants"] = ["get"],
+            ["/api/participants/{participantId}"] = ["delete"],
+            ["/api/participants/{participantId}/invites"] = ["delete"],
             ["/api/documents"] = ["get", "post"],
             ["/api/documents/{documentId}"] = ["get"],
             ["/api/documents/{documentId}/on-screen-drafting"] = ["put"],
@@ -53,5 +56,8 @@ public sealed class OpenApiTests
         var propose = paths["/api/documents/{documentId}/amendments"]!["post"]!;
         Assert.That(propose["requestBody"]!.ToJsonString(), Does.Contain("ProposeAmendmentRequest"));
         Assert.That(propose["responses"]!.AsObject().Select(r => r.Key), Does.Contain("201").And.Contain("403").And.Contain("409"));
+        var schemas = JsonNode.Parse(await (await client.GetAsync("/openapi/v1.json")).Content.ReadAsStringAsync())!["components"]!["schemas"]!;
+        Assert.That(schemas["ProposeAmendmentRequest"]!["properties"]!.AsObject().Select(p => p.Key), Does.Contain("proposer"), "a chair's proposal is asked with proposer: chair");
+        Assert.That(schemas["AmendmentView"]!["properties"]!.AsObject().Select(p => p.Key), Does.Contain("proposer"), "the view says who proposes");
     }
 }

@@ -119,6 +119,21 @@ public sealed class RevisionEndpointTests
     }
 
     [Test]
+    public async Task The_compare_page_labels_its_columns_by_the_revisions_compared_with_their_symbol_beneath()
+    {
+        var revisions = await (await _chair.GetAsync($"/api/documents/{_document}/compare?from=Rev.1&to=Rev.2&format=html&view=side-by-side")).Content.ReadAsStringAsync();
+        var live = await (await _chair.GetAsync($"/api/documents/{_document}/compare?from=Rev.2&to=live&format=html&view=side-by-side")).Content.ReadAsStringAsync();
+        var inline = await (await _chair.GetAsync($"/api/documents/{_document}/compare?from=Rev.1&format=html")).Content.ReadAsStringAsync();
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(revisions, Does.Contain($"<th>Rev.1 ({_symbol}/Rev.1, ").And.Contain($"<th>Rev.2 ({_symbol}/Rev.2, "));
+            Assert.That(live, Does.Contain($"<th>Rev.2 ({_symbol}/Rev.2, ").And.Contain($"<th>live text ({_symbol})</th>"));
+            Assert.That(inline, Does.Contain($"Old: Rev.1 ({_symbol}/Rev.1, ").And.Contain($"New: live text ({_symbol})"));
+        });
+    }
+
+    [Test]
     public async Task Comparing_the_last_revision_with_the_live_text_shows_no_change()
     {
         var text = await (await _chair.GetAsync($"/api/documents/{_document}/compare?from=Rev.2")).Content.ReadAsStringAsync();
