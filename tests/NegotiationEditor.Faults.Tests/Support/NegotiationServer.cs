@@ -12,6 +12,8 @@ namespace NegotiationEditor.Faults.Tests.Support;
 public sealed class NegotiationServer : IDisposable
 {
     private readonly StringBuilder _log = new();
+    private readonly Dictionary<string, int> _errors = [];
+    private bool _errorFollows;
     private readonly IReadOnlyList<string> _arguments;
     private Process? _process;
 
@@ -38,6 +40,18 @@ public sealed class NegotiationServer : IDisposable
             {
                 var text = _log.ToString();
                 return text.Length > 4000 ? text[^4000..] : text;
+            }
+        }
+    }
+
+    /// <summary>The errors the server logged (the message line after each <c>fail:</c>), with how often each came.</summary>
+    public IReadOnlyDictionary<string, int> Errors
+    {
+        get
+        {
+            lock (_log)
+            {
+                return new Dictionary<string, int>(_errors);
             }
         }
     }
@@ -142,6 +156,11 @@ public sealed class NegotiationServer : IDisposable
         lock (_log)
         {
             _log.AppendLine(line);
+            if (_errorFollows)
+            {
+                _errors[line.Trim()] = _errors.GetValueOrDefault(line.Trim()) + 1;
+            }
+            _errorFollows = line.StartsWith("fail:", StringComparison.Ordinal);
         }
     }
 
