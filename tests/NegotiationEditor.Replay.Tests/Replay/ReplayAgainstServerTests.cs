@@ -21,7 +21,7 @@ public sealed class ReplayAgainstServerTests
         {
             Arguments = ["--samples", SampleFiles.Folder],
             // The chair makes more than the default 120 requests in 10 s when the day is played at full speed.
-            Environment = new Dictionary<string, string> { ["NegotiationApi__RequestsPerWindow"] = "100000" },
+            RequestsPerWindow = 100_000,
         });
         using var output = new StringWriter();
         _verification = await ReplayCommand.RunAsync(SampleFiles.Scenario, _server.Address, _server.InvitesFile, speed: 0, output);
