@@ -24,7 +24,7 @@ public sealed class StockClient
     public Task<ProcessResult> Run { get; }
 
     /// <summary>The folder of the node project, installed with <c>npm ci</c> once when node_modules is missing.</summary>
-    public static string Folder { get; } = FindFolder();
+    public static string Folder { get; } = Repository.Tests("stock-clients");
 
     public static StockClient Start(string script, string name, Invite invite, string documentId, int edits, IEnumerable<string> expect, params string[] extra)
     {
@@ -74,18 +74,5 @@ public sealed class StockClient
         }
         var result = await ChildProcess.RunAsync(install, TimeSpan.FromMinutes(5));
         Assert.That(result.ExitCode, Is.EqualTo(0), "npm ci in tests/stock-clients: " + result);
-    }
-
-    private static string FindFolder()
-    {
-        for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
-        {
-            var candidate = Path.Combine(folder.FullName, "tests", "stock-clients");
-            if (File.Exists(Path.Combine(candidate, "package.json")))
-            {
-                return candidate;
-            }
-        }
-        throw new DirectoryNotFoundException("tests/stock-clients was not found above " + AppContext.BaseDirectory);
     }
 }

@@ -6,9 +6,10 @@ namespace NegotiationEditor.Client.Tests.StockClients;
 
 /// <summary>
 /// Clients we did not write, against the real server process: a node client made of npm yjs + y-protocols +
-/// @microsoft/signalr on the hub, and y-websocket's unmodified WebsocketProvider on /ws/{documentId}. They type at
-/// the same time as a C# <see cref="LiveDocument"/>; all must end with the same text and the same encoded state
-/// vector, which is also the server's text.
+/// @microsoft/signalr on the hub (MessagePack and JSON), and y-websocket's unmodified WebsocketProvider on
+/// /ws/{documentId} (one, or two at once). The scripts are in tests/stock-clients. They type at the same time as C#
+/// <see cref="LiveDocument"/>s; all must end with the same text and the same encoded state vector, which is also the
+/// server's text.
 /// </summary>
 [TestFixture]
 [NonParallelizable]
@@ -56,6 +57,20 @@ public sealed class StockClientInteropTests
         await TypeAsync(live, "cs-ws", seed: 12);
 
         await AssertConvergedAsync(live, [$"ws:{Edits}", $"cs-ws:{Edits}"], node);
+    }
+
+    [Test]
+    public async Task Two_y_websocket_providers_and_a_csharp_client_typing_at_once_converge_and_keep_the_seeded_text()
+    {
+        await using var live = await LiveDocument.ConnectAsync(_invites.Chair, _document);
+        string[] everyone = [$"ws-a:{Edits}", $"ws-b:{Edits}", $"cs-two-ws:{Edits}"];
+
+        var first = StockClient.Start("ws-client.mjs", "ws-a", _invites.Chair, _document, Edits, everyone.Where(e => !e.StartsWith("ws-a", StringComparison.Ordinal)));
+        var second = StockClient.Start("ws-client.mjs", "ws-b", _invites.Secretariat, _document, Edits, everyone.Where(e => !e.StartsWith("ws-b", StringComparison.Ordinal)));
+        await TypeAsync(live, "cs-two-ws", seed: 15);
+
+        await AssertConvergedAsync(live, everyone, first, second);
+        Assert.That(live.Text, Does.Contain("# Composition of the Working Group"), "the seeded text is still there around the markers");
     }
 
     [Test]
