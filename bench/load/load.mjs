@@ -24,8 +24,9 @@
 //
 // A ramp: --rate R1,R2,... --step S types at R1 during the warm-up, then at each rate for S seconds (the measured
 // window is all the steps); the JSON line gains "steps": per step the updates/s, the deliveries it asked for and
-// those made, latency of the updates sent during the step, and each node's CPU. The ramp stops after --stop-after
-// (2) steps in a row that made less than 95 % of the deliveries they asked for: the servers are past their knee.
+// those made, latency of the updates sent during the step, each node's CPU, and the lag at the step's end: the updates
+// typists and probes still lack, in seconds of what they are sent at that rate. A step kept up when the lag was at
+// most 0.25 s; the ramp stops after --stop-after (2) steps in a row that did not: the servers are past their knee.
 import { fork } from 'node:child_process'
 import { readFileSync, readdirSync } from 'node:fs'
 import { performance } from 'node:perf_hooks'
@@ -49,8 +50,9 @@ const sendTimes = new Map()
 const sendNodes = new Map()
 const sendSteps = new Map()
 const ramp = options.rates.length > 1
-// A ramp step kept up when it made at least this share of the deliveries it asked for.
-const keptUp = 0.95
+// A ramp step kept up when, at its end, the typists and probes lacked no more updates than they are sent in this
+// many seconds at the step's rate.
+const keptUpLag = 0.25
 const stepLatencies = options.rates.map(() => [])
 let currentStep = -1
 const latencies = []
@@ -69,15 +71,17 @@ function receive (frame, now, receiver) {
   }
   const key = updateKeyOfFrame(frame)
   if (key === null) return
-  if (multi) {
-    // Only the first arrival of an update counts for latency; a second one is a duplicate.
+  const sent = sendTimes.get(key)
+  if (multi || ramp) {
+    // Typists' updates only (not the document's state a client gets on joining, nor a typist's own echo): the
+    // first arrival counts for latency, a second one is a duplicate.
+    if (sent === undefined || (receiver.ownClient !== undefined && key.startsWith(receiver.ownClient + ':'))) return
     if (receiver.seen.has(key)) {
       receiver.duplicates++
       return
     }
     receiver.seen.add(key)
   }
-  const sent = sendTimes.get(key)
   if (sent === undefined || sent < windowStart || sent > windowEnd) return
   if (receiver.ownClient !== undefined && key.startsWith(receiver.ownClient + ':')) return
   const latency = now - sent
@@ -178,7 +182,7 @@ for (const p of plan) {
     encoding.writeVarUint(stepOne, 0)
     syncProtocol.writeSyncStep1(stepOne, doc)
     connection.send(encoding.toUint8Array(stepOne))
-    typists.push({ doc, connection, isSynced, plan: p })
+    typists.push({ doc, connection, isSynced, plan: p, sent: 0 })
   }
 }
 await Promise.all(typists.map(t => t.isSynced))
@@ -195,6 +199,7 @@ const timers = typists.map((typist, i) => {
     text.insert(Math.floor(next() * (text.length + 1)), letters[Math.floor(next() * letters.length)])
     updatesSent++
     typist.plan.updatesSent++
+    typist.sent++
   }
   let start
   let interval
@@ -317,6 +322,8 @@ if (ramp) {
     deliveredFramesPerSecond: Math.round(step.frames / step.seconds),
     deliveriesPerSecond: Math.round(step.deliveries / step.seconds),
     latencyMs: percentiles(stepLatencies[s]),
+    lagSeconds: round(step.lagSeconds),
+    keptUp: step.keptUp,
     nodeCpuPercent: step.cpu.map(cpu => round(100 * cpu / step.seconds))
   }))
 }
@@ -340,7 +347,11 @@ async function runSteps () {
     const change = (name) => after[name] - before[name]
     // Distinct deliveries: exact at typists and probes, the probes' share of duplicates taken off the sinks' frames.
     const probeDuplicateShare = change('probeFrames') > 0 ? change('probeDuplicates') / change('probeFrames') : 0
+    // Lag: what typists and probes still lack at the end of the step (exact: they know each update they received),
+    // in seconds of what they are sent at this step's rate.
+    const asked = change('measuredAsked')
     const step = {
+      lagSeconds: asked > 0 ? after.measuredLacking / (asked / (change('at') / 1000)) : 0,
       seconds: change('at') / 1000,
       frames: change('frames'),
       deliveries: change('measuredFrames') - change('measuredDuplicates') + (change('frames') - change('measuredFrames')) * (1 - probeDuplicateShare),
@@ -349,7 +360,8 @@ async function runSteps () {
       cpu: after.cpu.map((cpu, i) => cpu - before.cpu[i])
     }
     steps.push(step)
-    behind = step.deliveries < keptUp * step.offered ? behind + 1 : 0
+    step.keptUp = step.lagSeconds <= keptUpLag
+    behind = step.keptUp ? 0 : behind + 1
     before = after
   }
   currentStep = -1
@@ -366,9 +378,16 @@ async function rampSnapshot () {
     measuredDuplicates: total(() => true, 'duplicates'),
     probeFrames: total(r => r.probe, 'frames'),
     probeDuplicates: total(r => r.probe, 'duplicates'),
+    measuredAsked: receivers.reduce((sum, r) => sum + asked(r), 0),
+    measuredLacking: receivers.reduce((sum, r) => sum + asked(r) - r.seen.size, 0),
     updates: plan.map(p => p.updatesSent),
     cpu: options.serverPids.map(processCpuSeconds)
   }
+}
+
+// The updates a typist or probe should have received so far: all those its document's other typists made.
+function asked (receiver) {
+  return typists.reduce((sum, typist) => typist.plan === receiver.plan && typist.doc.clientID !== receiver.ownClient ? sum + typist.sent : sum, 0)
 }
 
 function countMissing (receiver) {

@@ -6,8 +6,6 @@
 import { readFileSync } from 'node:fs'
 import { cpus } from 'node:os'
 
-// A step kept up when it delivered at least this share of the deliveries it asked for.
-const keptUp = 0.95
 // The issue's latency target.
 const inTimeMs = 50
 
@@ -31,7 +29,7 @@ const sum = (values) => values.reduce((total, value) => total + value, 0)
 // step may also deliver the backlog of the one before), the same among steps with p99 in time, and the step that
 // delivered the most.
 function sustained (run) {
-  const kept = run.steps.filter(step => step.deliveriesPerSecond >= keptUp * step.offeredDeliveriesPerSecond)
+  const kept = run.steps.filter(step => step.keptUp)
     .map(step => ({ ...step, deliveriesPerSecond: Math.min(step.deliveriesPerSecond, step.offeredDeliveriesPerSecond) }))
   const inTime = kept.filter(step => step.latencyMs.p99 !== null && step.latencyMs.p99 < inTimeMs)
   const best = (steps) => steps.reduce((top, step) => top === null || step.deliveriesPerSecond > top.deliveriesPerSecond ? step : top, null)
@@ -48,7 +46,8 @@ lines.push(`Machine: ${cpus().length} cores (${model}), node ${process.version};
 const ramps = runs.filter(run => Array.isArray(run.steps))
 if (ramps.length > 0) {
   lines.push('')
-  lines.push(`Ramps: a step "kept up" when it delivered at least ${100 * keptUp} % of the deliveries it asked for; "in time" when its p99 was also under ${inTimeMs} ms.`)
+  lines.push('Ramps: a step "kept up" when, at its end, typists and probes lacked no more updates than they are sent in 0.25 s; ' +
+    `"in time" when its p99 was also under ${inTimeMs} ms. Sustained: the kept-up step with the most deliveries/s (at most those asked for).`)
   lines.push('')
   lines.push('| target | topology | clients / documents / typists | sustained deliveries/s (kept up) | in time (p99 < 50 ms) | peak deliveries/s | node CPU at peak | CPU per delivery at peak | peak memory | duplicates | Redis, PostgreSQL CPU | generator CPU | machine idle | all delivered |')
   lines.push('|---|---|---|---|---|---|---|---|---|---|---|---|---|---|')
@@ -62,13 +61,13 @@ if (ramps.length > 0) {
   }
   const rates = ramps.reduce((longest, run) => run.steps.length > longest.length ? run.steps : longest, []).map(step => step.rate)
   lines.push('')
-  lines.push('Steps (keystrokes/s per typist): deliveries/s made of those asked for, p99 of the updates sent in the step, node CPU; a ramp stops after two steps that did not keep up.')
+  lines.push('Steps (keystrokes/s per typist): deliveries/s made of those asked for, p99 of the updates sent in the step, node CPU, and the lag when the step did not keep up; a ramp stops after two steps that did not.')
   lines.push('')
   lines.push(`| target | topology | ${rates.map(rate => `${rate}/s`).join(' | ')} |`)
   lines.push(`|---|---|${rates.map(() => '---').join('|')}|`)
   for (const run of ramps) {
     const cells = rates.map((rate, s) => run.steps[s]).map(step => step === undefined ? '-' : `${number(step.deliveriesPerSecond)} of ${number(step.offeredDeliveriesPerSecond)}, ` +
-      `${ms(step.latencyMs.p99)} ms, ${perNode(step.nodeCpuPercent, ' %')}`)
+      `${ms(step.latencyMs.p99)} ms, ${perNode(step.nodeCpuPercent, ' %')}${step.keptUp ? '' : `, **lag ${step.lagSeconds} s**`}`)
     lines.push(`| ${targetName(run)} | ${topologyName(run)} | ${cells.join(' | ')} |`)
   }
 }
@@ -100,7 +99,7 @@ for (const two of runs.filter(run => run.nodes === 2)) {
     ratios.push(`- ${targetName(two)}: ${topologyName(two)} against one node: sustained ${ratio(a.kept, b.kept)} ` +
       `(${number(a.kept?.deliveriesPerSecond)} against ${number(b.kept?.deliveriesPerSecond)} deliveries/s), ` +
       `in time ${ratio(a.inTime, b.inTime)}, peak ${ratio(a.peak, b.peak)}` +
-      (one.steps.every(step => step.deliveriesPerSecond >= keptUp * step.offeredDeliveriesPerSecond) ? ' (one node kept up with every step: the ramp did not reach its knee)' : ''))
+      (one.steps.every(step => step.keptUp) ? ' (one node kept up with every step: the ramp did not reach its knee)' : ''))
   } else {
     ratios.push(`- ${targetName(two)}, ${two.typists} typists x ${two.rate}/s: ${topologyName(two)} deliver ${number(two.deliveriesPerSecond)}/s, ` +
       `one node ${number(one.deliveriesPerSecond)}/s: **${(two.deliveriesPerSecond / one.deliveriesPerSecond).toFixed(2)}x**` +

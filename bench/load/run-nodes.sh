@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Scale-out benchmark: clients over DOCUMENTS documents against (one) one node and (two) two nodes behind Redis, on
-# /ws and on the hub. Both topologies store in the same kind of PostgreSQL (a throw-away cluster started here, a
+# Scale-out benchmark: clients over DOCUMENTS documents against one node ("one") and two nodes behind Redis ("two",
+# "two-doc"), on /ws and on the hub. All store in the same kind of PostgreSQL (a throw-away cluster started here, a
 # fresh database per run), so they differ only in the second node and Redis. "two" deals each document's clients
 # round robin over the nodes (typists and receivers of one document on both); "two-doc" puts each document's
 # clients on one node (documents alternate); "lite" is one node on LiteDB, the default deployment.
@@ -9,27 +9,28 @@
 # (cgroup v1 cpu controller, needs root), pinned with taskset to core 0 (node A) or core 1 (node B); the generator,
 # Redis and PostgreSQL share what is left. Prints one JSON line per run (see load.mjs), then a markdown table ready
 # for docs/benchmarks.md; the JSON lines stay in $RESULTS or /tmp/negotiation-nodes-last.jsonl.
-#   bench/load/run-nodes.sh       # 1,000 clients over 20 documents, 100 typists ramping from 1 to 13 keystrokes/s
+#   bench/load/run-nodes.sh       # 1,000 clients over 20 documents, 100 typists ramping from 1 to 11 keystrokes/s
 #   SHAPES="100:20:5" DOCUMENTS=4 PROBES=8 WARMUP=3 MEASURE=10 bench/load/run-nodes.sh   # a small check
 # Settings (environment): SHAPES "clients:typists:rate ..." (typists in total, dealt over the documents; rate per
 # typist, or a list R,R,... for a ramp: WARMUP seconds at the first rate, then STEP seconds at each; a single rate
-# is measured for MEASURE seconds after WARMUP), DOCUMENTS, TARGETS "ws hub", TOPOLOGIES "one two" (also "two-doc",
+# is measured for MEASURE seconds after WARMUP), DOCUMENTS, TARGETS "ws hub", TOPOLOGIES "one two two-doc" (also
 # "lite"), PROBES, NODE_CPUS (cores per node; empty: no quota, pinning only), SKIP_BUILD=1, RESULTS (JSONL file).
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 root="$(cd "$here/../.." && pwd)"
 cd "$here"
 [ -d node_modules ] || npm ci --no-audit --no-fund
+ulimit -n "$(ulimit -Hn)" 2>/dev/null || true   # a thousand sockets per node and in the generator
 
-SHAPES="${SHAPES:-1000:100:1,2,3,4,5,6,8,10,13}"
+SHAPES="${SHAPES:-1000:100:1,2,3,4,6,8,11}"
 DOCUMENTS="${DOCUMENTS:-20}"
 TARGETS="${TARGETS:-ws hub}"
-TOPOLOGIES="${TOPOLOGIES:-one two}"
+TOPOLOGIES="${TOPOLOGIES:-one two two-doc}"
 PROBES="${PROBES:-50}"
 NODE_CPUS="${NODE_CPUS-0.4}"
-WARMUP="${WARMUP:-6}"
+WARMUP="${WARMUP:-5}"
 MEASURE="${MEASURE:-12}"
-STEP="${STEP:-5}"
+STEP="${STEP:-4}"
 CONFIGURATION="${CONFIGURATION:-Release}"
 server_dll="${SERVER_DLL:-$root/server/NegotiationEditor.Server/bin/$CONFIGURATION/net10.0/NegotiationEditor.Server.dll}"
 if [ "${SKIP_BUILD:-0}" != 1 ]; then
@@ -124,6 +125,7 @@ for shape in $SHAPES; do
   for target in $TARGETS; do
     for topology in $TOPOLOGIES; do
       run=$((run + 1))
+      started=$SECONDS
       case "$topology" in
         one|lite) spread=client; nodes=1 ;;
         two) spread=client; nodes=2 ;;
@@ -145,15 +147,8 @@ for shape in $SHAPES; do
       for _ in $(seq 1 100); do [ -f "$data/invites.csv" ] && break; sleep 0.2; done
       chair=$(grep '^chair,' "$data/invites.csv" | sed 's/.*#invite=//')
       observer=$(grep '^observer,' "$data/invites.csv" | head -1 | sed 's/.*#invite=//')
-      seed=$(curl -sf -H "Authorization: Bearer $chair" "$url/api/documents" | json 'v[0].id')
-      text=$(curl -sf -H "Authorization: Bearer $chair" "$url/api/documents/$seed" | json 'JSON.stringify(v.text)')
-      # The other documents: tabled by the chair with the seed's text (the symbol line made unique).
-      for n in $(seq 2 "$DOCUMENTS"); do
-        body=$(node -e 'const [text, n] = [JSON.parse(process.argv[1]), process.argv[2]]; const symbol = `BENCH/2026/CRP.${n}`;
-          console.log(JSON.stringify({ title: `Bench document ${n}`, symbol, text: text.replace(/^symbol: .*$/m, `symbol: ${symbol}`) }))' "$text" "$n")
-        curl -sf -o /dev/null -H "Authorization: Bearer $chair" -H 'Content-Type: application/json' -d "$body" "$url/api/documents" \
-          || { echo "tabling document $n failed" >&2; exit 1; }
-      done
+      # The other documents: tabled by the chair with the first one's text, each with a symbol of its own.
+      node table-documents.mjs "$url" "$chair" "$DOCUMENTS"
       if [ "$nodes" = 2 ]; then
         data_b="$work/run$run-b"; mkdir -p "$data_b"
         url_b="http://127.0.0.1:$(free_port)"
@@ -165,7 +160,8 @@ for shape in $SHAPES; do
       [ "$(tr ',' '\n' <<<"$documents" | wc -l)" = "$DOCUMENTS" ] || { echo "node ${urls[-1]} lists $documents, not $DOCUMENTS documents" >&2; exit 1; }
       infra="postgres=$pg_pid"; [ "$nodes" = 2 ] && infra="$infra,redis=$redis_pid"
       [ "$topology" = lite ] && infra=""
-      echo "== $target, $topology: $clients clients over $DOCUMENTS documents, $typists typists at $rate keystrokes/s" >&2
+      echo "== $target, $topology: $clients clients over $DOCUMENTS documents, $typists typists at $rate keystrokes/s (set up in $((SECONDS - started)) s)" >&2
+      started=$SECONDS
       if ! timeout 300 node load.mjs --target "$target" --urls "$(IFS=,; echo "${urls[*]}")" --documents "$documents" \
         --token "$observer" --typist-token "$chair" --server-pids "$(IFS=,; echo "${pids[*]}")" ${infra:+--infra-pids "$infra"} \
         --spread "$spread" --clients "$clients" --typists "$typists" --rate "$rate" --probes "$PROBES" \
@@ -177,6 +173,7 @@ for shape in $SHAPES; do
         failed+=("$target $topology $shape")
       fi
       stop_nodes
+      echo "   load generator and stop: $((SECONDS - started)) s" >&2
     done
   done
 done
