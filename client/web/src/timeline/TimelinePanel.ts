@@ -30,6 +30,8 @@ export class TimelinePanel {
   private current: MomentStep | null = null;
   private playing: ReturnType<typeof setInterval> | null = null;
   private request = 0;
+  /** The time of the moment on show (null: live). */
+  private shown: string | null = null;
   private loaded = false;
 
   constructor(host: HTMLElement, private readonly api: NegotiationApi, private readonly documentId: string, private readonly listener: TimelineListener) {
@@ -85,6 +87,7 @@ export class TimelinePanel {
     this.stopPlaying();
     this.request++;
     this.current = null;
+    this.shown = null;
     this.sync();
     this.listener.live();
   }
@@ -94,11 +97,14 @@ export class TimelinePanel {
     if (!step) return;
     this.current = step;
     this.sync();
+    // Dragging fires for every pixel: the moment on show need not be read again.
+    if (step.time === this.shown) return;
     const request = ++this.request;
     this.error.textContent = '';
     try {
       const view = await this.api.at(this.documentId, step.time);
       if (request !== this.request) return;
+      this.shown = step.time;
       this.listener.moment(view, step);
     } catch (error) {
       if (request !== this.request) return;
