@@ -49,12 +49,13 @@ if (ramps.length > 0) {
   lines.push('Ramps: a step "kept up" when, at its end, typists and probes lacked no more updates than they are sent in 0.25 s; ' +
     `"in time" when its p99 was also under ${inTimeMs} ms. Sustained: the kept-up step with the most deliveries/s (at most those asked for).`)
   lines.push('')
-  lines.push('| target | topology | clients / documents / typists | sustained deliveries/s (kept up) | in time (p99 < 50 ms) | peak deliveries/s | node CPU at peak | CPU per delivery at peak | peak memory | duplicates | Redis, PostgreSQL CPU | generator CPU | machine idle | all delivered |')
-  lines.push('|---|---|---|---|---|---|---|---|---|---|---|---|---|---|')
+  lines.push('| target | topology | clients / documents / typists | sustained deliveries/s (kept up) | p50 / p95 / p99 ms there | in time (p99 < 50 ms) | peak deliveries/s | node CPU at peak | CPU per delivery at peak | peak memory | duplicates | Redis, PostgreSQL CPU | generator CPU | machine idle | all delivered |')
+  lines.push('|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|')
   for (const run of ramps) {
     const { kept, inTime, peak } = sustained(run)
     const at = (step) => step === null ? 'none' : `${number(step.deliveriesPerSecond)} (${step.rate}/s, p99 ${ms(step.latencyMs.p99)} ms)`
-    lines.push(`| ${targetName(run)} | ${topologyName(run)} | ${run.clients} / ${run.documents} / ${run.typists} | ${at(kept)} | ${at(inTime)} ` +
+    lines.push(`| ${targetName(run)} | ${topologyName(run)} | ${run.clients} / ${run.documents} / ${run.typists} | ${at(kept)} ` +
+      `| ${kept === null ? '-' : `${ms(kept.latencyMs.p50)} / ${ms(kept.latencyMs.p95)} / ${ms(kept.latencyMs.p99)}`} | ${at(inTime)} ` +
       `| ${at(peak)} | ${perNode(peak.nodeCpuPercent, ' %')} | ${round(1e4 * sum(peak.nodeCpuPercent) / peak.deliveriesPerSecond)} us ` +
       `| ${perNode(run.perNode.map(node => node.peakMemoryMB), ' MB')} | ${Math.round(100 * run.duplicateShare)} % | ${infra(run)} | ${generator(run)} ` +
       `| ${number(run.machineIdlePercent)} % | ${delivered(run)} |`)
