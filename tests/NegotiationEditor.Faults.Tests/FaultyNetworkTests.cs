@@ -56,15 +56,15 @@ public sealed class FaultyNetworkTests
     {
         var seed = Seeds.ForThisRun();
         TestContext.Out.WriteLine($"seed {seed} (replay its choices with {Seeds.Variable}={seed})");
-        using var server = await NegotiationServer.StartAsync(_data, Compaction);
+        using var server = await ServerProcess.StartAsync(FaultsServer.Options(_data, Compaction));
         var (document, writers, seedText) = await OpenForDelegatesAsync(server.Address, _data);
         await using var proxy = new FaultyProxy(server.Address, seed, Plan);
 
         var converged = await RunAsync(seed, clients: 50, TimeSpan.FromSeconds(20), [proxy], [server], document, writers, seedText);
 
         // The stored state alone: the server killed without a shutdown and started again from its data folder.
-        await server.KillAsync();
-        await server.StartAgainAsync();
+        server.Kill();
+        await server.RestartAsync();
         await AssertStoredAsync(server, document, writers[0], converged, "after the server was killed and started again");
     }
 
@@ -87,8 +87,8 @@ public sealed class FaultyNetworkTests
             var secondData = Directory.CreateTempSubdirectory("negotiation-faults-").FullName;
             string[] shared = ["--redis", redis!, "--postgres", database, .. Compaction];
             // The first node seeds the negotiation (and writes invites.csv); the second finds it in the database.
-            using var first = await NegotiationServer.StartAsync(_data, shared);
-            using var second = await NegotiationServer.StartAsync(secondData, shared);
+            using var first = await ServerProcess.StartAsync(FaultsServer.Options(_data, shared));
+            using var second = await ServerProcess.StartAsync(FaultsServer.Options(secondData, shared));
             try
             {
                 var (document, writers, seedText) = await OpenForDelegatesAsync(first.Address, _data);
@@ -98,9 +98,9 @@ public sealed class FaultyNetworkTests
                 var converged = await RunAsync(seed, clients: 30, TimeSpan.FromSeconds(15), [firstProxy, secondProxy], [first, second], document, writers, seedText);
 
                 // Both nodes killed; one started again finds the text in PostgreSQL.
-                await first.KillAsync();
-                await second.KillAsync();
-                await second.StartAgainAsync();
+                first.Kill();
+                second.Kill();
+                await second.RestartAsync();
                 await AssertStoredAsync(second, document, writers[0], converged, "after both nodes were killed and one was started again");
             }
             finally
@@ -119,7 +119,7 @@ public sealed class FaultyNetworkTests
     /// and every server hold the same text and checks the markers. Returns the converged copy.
     /// </summary>
     private static async Task<TypingRound.Copy> RunAsync(int seed, int clients, TimeSpan typing, IReadOnlyList<FaultyProxy> proxies,
-        IReadOnlyList<NegotiationServer> servers, string document, IReadOnlyList<string> writers, string seedText)
+        IReadOnlyList<ServerProcess> servers, string document, IReadOnlyList<string> writers, string seedText)
     {
         var clock = Stopwatch.StartNew();
         await using var round = await TypingRound.JoinAsync(seed, clients, [.. proxies.Select(proxy => proxy.Address)], writers, document);
@@ -162,7 +162,7 @@ public sealed class FaultyNetworkTests
                 return true;
             }, SettleLimit, TimeSpan.FromMilliseconds(250));
             TestContext.Out.WriteLine($"settled in {settled.Elapsed.TotalSeconds:F1} s");
-            foreach (var (error, count) in servers.SelectMany(server => server.Errors))
+            foreach (var (error, count) in servers.SelectMany(server => server.LoggedErrors))
             {
                 TestContext.Out.WriteLine($"the server logged {count} x: {error}");
             }
@@ -183,7 +183,7 @@ public sealed class FaultyNetworkTests
             Assert.Multiple(() =>
             {
                 Assert.That(same, Is.True, () => $"every copy and every server converged within {SettleLimit.TotalSeconds} s (seed {seed}):\n" + Disagreement(round, stored)
-                    + "\nthe end of the server's log:\n" + string.Join("\n", servers.Select(server => server.Log[^Math.Min(1500, server.Log.Length)..])));
+                    + "\nthe end of the server's log:\n" + string.Join("\n", servers.Select(server => server.Output[^Math.Min(1500, server.Output.Length)..])));
                 Assert.That(proxies.Sum(proxy => proxy.Drops), Is.GreaterThan(0), "the proxies dropped connections");
                 Assert.That(round.Typists.SelectMany(typist => typist.Denials).Where(ServerRefusal), Is.Empty, "no client was refused anything");
                 Assert.That(lost, Is.Empty, $"markers acknowledged or still held by their typist but missing from the final text (seed {seed})");
@@ -204,7 +204,7 @@ public sealed class FaultyNetworkTests
     }
 
     /// <summary>The text read through REST, and the state a new client receives, are the converged copy.</summary>
-    private static async Task AssertStoredAsync(NegotiationServer server, string document, string token, TypingRound.Copy converged, string when)
+    private static async Task AssertStoredAsync(ServerProcess server, string document, string token, TypingRound.Copy converged, string when)
     {
         using var api = new NegotiationApi(Invite.For(server.Address.ToString(), token));
         var text = (await api.GetDocumentAsync(document)).Text;

@@ -13,8 +13,11 @@ public static class Eventually
     public static Task<bool> HoldsAsync(Func<bool> condition, TimeSpan? limit = null) =>
         HoldsAsync(() => Task.FromResult(condition()), limit);
 
-    /// <summary>True once <paramref name="condition"/> holds; false when it still does not after the limit.</summary>
-    public static async Task<bool> HoldsAsync(Func<Task<bool>> condition, TimeSpan? limit = null)
+    /// <summary>
+    /// True once <paramref name="condition"/> holds, asked every 20 ms unless <paramref name="every"/> says otherwise (a
+    /// costly condition, such as one asking servers, is asked less often); false when it still does not after the limit.
+    /// </summary>
+    public static async Task<bool> HoldsAsync(Func<Task<bool>> condition, TimeSpan? limit = null, TimeSpan? every = null)
     {
         var until = DateTime.UtcNow + (limit ?? Limit);
         while (!await condition())
@@ -23,7 +26,7 @@ public static class Eventually
             {
                 return false;
             }
-            await Task.Delay(20);
+            await Task.Delay(every ?? TimeSpan.FromMilliseconds(20));
         }
         return true;
     }

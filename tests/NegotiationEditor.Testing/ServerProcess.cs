@@ -60,6 +60,28 @@ public sealed class ServerProcess : IAsyncDisposable, IDisposable
         }
     }
 
+    /// <summary>
+    /// The errors the server logged so far (the message line after each console <c>fail:</c> line), with how often
+    /// each came: a short account for a failure message where the whole output would be too long.
+    /// </summary>
+    public IReadOnlyDictionary<string, int> LoggedErrors
+    {
+        get
+        {
+            var errors = new Dictionary<string, int>();
+            var lines = Output.Split('\n');
+            for (var i = 0; i + 1 < lines.Length; i++)
+            {
+                if (lines[i].StartsWith("fail:", StringComparison.Ordinal))
+                {
+                    var message = lines[i + 1].Trim();
+                    errors[message] = errors.GetValueOrDefault(message) + 1;
+                }
+            }
+            return errors;
+        }
+    }
+
     private Process Current => _process ?? throw new InvalidOperationException("the server process was not started");
 
     /// <summary>Starts a server and waits until it answers (and, unless told otherwise, has written invites.csv).</summary>
