@@ -69,6 +69,8 @@ export interface Amendment {
   span: { start: number; end: number } | null;
   originalText: string;
   proposedTexts: string[];
+  /** Who proposes it: a delegation, or the chair (the office). */
+  proposer?: 'delegation' | 'chair';
   /** The proposing delegation; null for a chair's proposal. */
   proposedBy: Delegation | null;
   coSponsors: Delegation[];
