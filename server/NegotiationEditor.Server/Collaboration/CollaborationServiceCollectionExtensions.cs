@@ -16,6 +16,7 @@ public static class CollaborationServiceCollectionExtensions
         services.AddSingleton<RoomHook, InviteAccessHook>();
         services.AddSingleton<RoomHook, DocumentLimitsHook>();
         services.AddSingleton<RoomHook, UpdateLogHook>();
+        services.AddSingleton<RoomHook, HistoryHook>().Configure<HistoryOptions>(configuration.GetSection(HistoryOptions.Section));
         services.AddSingleton<DocumentRooms>();
         services.AddHostedService<RoomMaintenance>();
         // A client that vanished without closing (a laptop lid shut) must leave its documents, and its awareness

@@ -17,6 +17,7 @@ public static class NegotiationApi
         services.AddOptions<NegotiationApiOptions>().BindConfiguration(NegotiationApiOptions.Section);
         services.AddSingleton<NegotiationEvents>();
         services.AddSingleton<LiveWorkflow>();
+        services.AddTimeline();
         services.AddRateLimiter(limiter =>
         {
             limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
@@ -58,7 +59,7 @@ public static class NegotiationApi
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status429TooManyRequests);
-        api.MapParticipants().MapDocuments().MapAmendments().MapPositions().MapRevisions();
+        api.MapParticipants().MapDocuments().MapAmendments().MapPositions().MapRevisions().MapTimeline();
         return app;
     }
 

@@ -33,6 +33,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton(_ => new LiteDbStorage(folder));
         services.AddSingleton<IDocumentUpdateLog>(provider => provider.GetRequiredService<LiteDbStorage>());
         services.AddSingleton<INegotiationStore>(provider => provider.GetRequiredService<LiteDbStorage>());
+        services.AddSingleton<IDocumentHistory>(_ => new LiteDbDocumentHistory(folder));
         return services;
     }
 }

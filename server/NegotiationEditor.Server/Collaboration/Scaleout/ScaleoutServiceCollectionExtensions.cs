@@ -26,6 +26,7 @@ public static class ScaleoutServiceCollectionExtensions
             services.AddSingleton(_ => new PostgresStorage(postgres));
             services.AddSingleton<IDocumentUpdateLog>(provider => provider.GetRequiredService<PostgresStorage>());
             services.AddSingleton<INegotiationStore>(provider => provider.GetRequiredService<PostgresStorage>());
+            services.AddSingleton<IDocumentHistory>(_ => new PostgresDocumentHistory(postgres));
         }
 
         if (configuration[RedisSetting] is { Length: > 0 } redis)
