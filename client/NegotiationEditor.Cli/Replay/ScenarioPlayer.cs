@@ -82,7 +82,7 @@ public sealed class ScenarioPlayer : IAsyncDisposable
                 if (e.Delegation == Scenario.Chair || !_amendments.TryGetValue(e.Amendment!, out var amendment))
                 {
                     _notPlayed.Add($"{e.Delegation} {e.Position} {e.Amendment} (line {string.Join(", ", e.Lines)}): "
-                        + (e.Delegation == Scenario.Chair ? "the chair holds no delegation" : "the amendment is not on the server"));
+                        + (e.Delegation == Scenario.Chair ? "the chair takes no position (it holds no delegation)" : "the amendment is not on the server"));
                     break;
                 }
                 var proposal = _scenario.Proposals[e.Amendment!];
@@ -223,8 +223,9 @@ public sealed class ScenarioPlayer : IAsyncDisposable
             _notPlayed.Add($"amendment {e.Amendment} (proposed by {string.Join(", ", e.Proposers.DefaultIfEmpty("nobody recorded"))}): {e.OffServer}");
             return;
         }
-        var delegations = e.Proposers.Where(p => p != Scenario.Chair).ToList();
-        var proposer = Api(delegations[0]);
+        // The first proposer tables it: a delegation, or the Chair (a chair's proposal); the others co-sponsor.
+        var forTheChair = e.Proposers[0] == Scenario.Chair;
+        var proposer = Api(e.Proposers[0]);
         var document = Document(e.Document!);
         var text = (await Patiently(() => proposer.GetDocumentAsync(document, cancellation), cancellation).ConfigureAwait(false)).Text ?? "";
         var (start, end) = ScenarioCheck.Locate(text, e);
@@ -235,8 +236,9 @@ public sealed class ScenarioPlayer : IAsyncDisposable
             Range = new TextRange(start, end),
             OriginalText = text[start..end],
             ProposedTexts = e.ProposedTexts,
-            ProposedBy = _delegations[delegations[0]],
-            CoSponsors = [.. delegations.Skip(1).Select(d => _delegations.TryGetValue(d, out var id) ? id : throw new ScenarioException($"{d} co-sponsors {e.Amendment} before joining"))],
+            ProposedBy = forTheChair ? null : _delegations[e.Proposers[0]],
+            Proposer = forTheChair ? Amendment.Chair : null,
+            CoSponsors = [.. e.Proposers.Skip(1).Select(d => _delegations.TryGetValue(d, out var id) ? id : throw new ScenarioException($"{d} co-sponsors {e.Amendment} before joining"))],
             Justification = e.Quote ?? "",
         };
         var amendment = await Patiently(() => proposer.ProposeAsync(document, proposal, cancellation), cancellation).ConfigureAwait(false);
@@ -371,7 +373,9 @@ public sealed class ScenarioPlayer : IAsyncDisposable
 
     private static ReplayCheck LedgerCheck(string id, System.Text.Json.JsonElement recorded, Amendment amendment)
     {
-        static string Set(IEnumerable<string> names) => string.Join(", ", names.Where(n => n != Scenario.Chair).Order(StringComparer.Ordinal));
+        // The chair proposes (a chair's proposal) but takes no position: it is compared among the proposers only.
+        static string Set(IEnumerable<string> names) => string.Join(", ", names.Order(StringComparer.Ordinal));
+        static string Positions(IEnumerable<string> names) => Set(names.Where(n => n != Scenario.Chair));
         static IEnumerable<string> Names(System.Text.Json.JsonElement element, string field) => element.GetProperty(field).EnumerateArray().Select(v => v.GetString()!);
         string Held(string position) => Set(amendment.Positions.Where(p => p.Position == position).Select(p => p.Delegation.Name));
 
@@ -383,10 +387,11 @@ public sealed class ScenarioPlayer : IAsyncDisposable
                 differences.Add($"{what}: server [{have}], manifest [{want}]");
             }
         }
-        Compare("proposed by", Set(Names(recorded, "proposer")), Set(amendment.CoSponsors.Select(c => c.Name).Prepend(amendment.ProposedBy.Name)));
-        Compare("supported by", Set(Names(recorded, "supporters")), Held("supports"));
-        Compare("opposed by", Set(Names(recorded, "opponents")), Held("objects"));
-        Compare("reservations", Set(Names(recorded, "reservations")), Held("reserves"));
+        var proposer = amendment.IsChairsProposal ? Scenario.Chair : amendment.ProposedBy?.Name ?? "";
+        Compare("proposed by", Set(Names(recorded, "proposer")), Set(amendment.CoSponsors.Select(c => c.Name).Prepend(proposer)));
+        Compare("supported by", Positions(Names(recorded, "supporters")), Held("supports"));
+        Compare("opposed by", Positions(Names(recorded, "opponents")), Held("objects"));
+        Compare("reservations", Positions(Names(recorded, "reservations")), Held("reserves"));
         var outcome = recorded.GetProperty("outcome").GetString();
         if ((outcome == "accepted") != (amendment.Status == "accepted"))
         {

@@ -6,7 +6,8 @@ namespace NegotiationEditor.Cli.Server;
 
 /// <summary>
 /// <c>negotiate propose KIND --paragraph P --range START:END [--text T ...] [--original O] [--co-sponsor ID ...]
-/// [--justification J]</c>: proposes an amendment for your delegation; prints its id and ledger.
+/// [--justification J] [--as-chair]</c>: proposes an amendment for your delegation, or a chair's proposal; prints its id
+/// and ledger.
 /// </summary>
 internal static class ProposeCommand
 {
@@ -25,9 +26,10 @@ internal static class ProposeCommand
         var original = new Option<string?>("--original") { Description = "The text the span holds now; default: read from the live text." };
         var coSponsors = new Option<string[]>("--co-sponsor") { Description = "A co-sponsoring delegation's id (repeatable)." };
         var justification = new Option<string>("--justification", "-j") { Description = "Why.", DefaultValueFactory = _ => "" };
-        var command = new Command("propose", "Propose an amendment for your delegation; prints its id and ledger.")
+        var asChair = new Option<bool>("--as-chair") { Description = "A chair's proposal, for no delegation (the chair, or the secretariat on its behalf)." };
+        var command = new Command("propose", "Propose an amendment for your delegation (or, with --as-chair, a chair's proposal); prints its id and ledger.")
         {
-            kind, paragraph, range, texts, original, coSponsors, justification,
+            kind, paragraph, range, texts, original, coSponsors, justification, asChair,
         };
         options.AddTo(command);
         ServerCommand.SetAction(command, console, options, async (parsed, api) =>
@@ -53,6 +55,7 @@ internal static class ProposeCommand
                 ProposedTexts = parsed.GetValue(texts) ?? [],
                 CoSponsors = parsed.GetValue(coSponsors) ?? [],
                 Justification = parsed.GetValue(justification) ?? "",
+                Proposer = parsed.GetValue(asChair) ? Amendment.Chair : null,
             });
             console.Out.WriteLine(AmendmentsCommand.Line(amendment));
             return Negotiate.Success;

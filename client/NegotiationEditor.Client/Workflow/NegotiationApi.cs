@@ -69,14 +69,15 @@ public sealed class NegotiationApi : IDisposable
     public Task<Amendment> GetAmendmentAsync(string documentId, string amendmentId, CancellationToken cancellation = default) =>
         GetAsync<Amendment>(AmendmentPath(documentId, amendmentId), cancellation);
 
-    /// <summary><c>POST .../amendments</c>: proposes an amendment for the caller's delegation.</summary>
+    /// <summary><c>POST .../amendments</c>: proposes an amendment for the caller's delegation, or a chair's proposal
+    /// (<see cref="AmendmentProposal.Proposer"/> "chair").</summary>
     public Task<Amendment> ProposeAsync(string documentId, AmendmentProposal proposal, CancellationToken cancellation = default)
     {
         ArgumentNullException.ThrowIfNull(proposal);
         return SendAsync<Amendment>(HttpMethod.Post, DocumentPath(documentId) + "/amendments", proposal, cancellation);
     }
 
-    /// <summary><c>POST .../amendments/{id}/withdraw</c> (the proposing delegation).</summary>
+    /// <summary><c>POST .../amendments/{id}/withdraw</c> (the proposing delegation; a chair's proposal: chair, secretariat).</summary>
     public Task<Amendment> WithdrawAsync(string documentId, string amendmentId, CancellationToken cancellation = default) =>
         SendAsync<Amendment>(HttpMethod.Post, AmendmentPath(documentId, amendmentId) + "/withdraw", null, cancellation);
 
@@ -116,6 +117,18 @@ public sealed class NegotiationApi : IDisposable
     /// <summary><c>GET .../revisions/{revision}/print</c>: html, docx or pdf.</summary>
     public Task<RenderedOutput> PrintRevisionAsync(string documentId, string revision, string format = "html", CancellationToken cancellation = default) =>
         GetRenderedAsync(DocumentPath(documentId) + "/revisions/" + Segment(revision, "revision") + "/print?format=" + Uri.EscapeDataString(format), cancellation);
+
+    /// <summary><c>GET /api/participants</c> (chair, secretariat): every participant, removed ones included.</summary>
+    public Task<IReadOnlyList<Participant>> ListParticipantsAsync(CancellationToken cancellation = default) =>
+        GetAsync<IReadOnlyList<Participant>>("api/participants", cancellation);
+
+    /// <summary><c>DELETE /api/participants/{id}</c> (chair, secretariat): the participant is refused everything from now on.</summary>
+    public Task<Participant> RemoveParticipantAsync(string participantId, CancellationToken cancellation = default) =>
+        SendAsync<Participant>(HttpMethod.Delete, "api/participants/" + Segment(participantId, "participant id"), null, cancellation);
+
+    /// <summary><c>DELETE /api/participants/{id}/invites</c> (chair, secretariat): the participant's tokens are refused from now on.</summary>
+    public Task<RevokedInvites> RevokeInvitesAsync(string participantId, CancellationToken cancellation = default) =>
+        SendAsync<RevokedInvites>(HttpMethod.Delete, "api/participants/" + Segment(participantId, "participant id") + "/invites", null, cancellation);
 
     /// <inheritdoc />
     public void Dispose() => _http.Dispose();

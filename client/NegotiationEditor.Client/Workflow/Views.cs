@@ -43,7 +43,8 @@ public sealed record DelegationPosition(Delegation Delegation, string Position, 
 /// <summary>The member states' reading of an amendment.</summary>
 public sealed record Consensus(bool IsConsensus, IReadOnlyList<string> Supporting, IReadOnlyList<string> Objecting, IReadOnlyList<string> Reserving, IReadOnlyList<string> CanLiveWith);
 
-/// <summary>An amendment with its ledger, current positions and collisions.</summary>
+/// <summary>An amendment with its ledger, current positions and collisions. <c>Proposer</c> is delegation or chair;
+/// <c>ProposedBy</c> is null for a chair's proposal.</summary>
 public sealed record Amendment(
     string Id,
     string DocumentId,
@@ -53,7 +54,8 @@ public sealed record Amendment(
     TextRange? Span,
     string OriginalText,
     IReadOnlyList<string> ProposedTexts,
-    Delegation ProposedBy,
+    string Proposer,
+    Delegation? ProposedBy,
     IReadOnlyList<Delegation> CoSponsors,
     string Justification,
     string Status,
@@ -64,7 +66,17 @@ public sealed record Amendment(
     string Ledger,
     IReadOnlyList<DelegationPosition> Positions,
     Consensus Consensus,
-    IReadOnlyList<string> CollidesWith);
+    IReadOnlyList<string> CollidesWith)
+{
+    /// <summary>The proposer's kind on the wire for a chair's proposal.</summary>
+    public const string Chair = "chair";
+
+    /// <summary>Whether the chair proposed it (the office, for no delegation).</summary>
+    public bool IsChairsProposal => Proposer == Chair;
+
+    /// <summary>Who proposed it, as the ledger names them: "the Chair" or the delegation's name.</summary>
+    public string ProposerName => ProposedBy?.Name ?? "the Chair";
+}
 
 /// <summary>The current position of each delegation and every position ever taken.</summary>
 public sealed record Positions(IReadOnlyList<DelegationPosition> Current, IReadOnlyList<DelegationPosition> History);
@@ -97,6 +109,12 @@ public sealed record Revision(
     IReadOnlyList<AmendmentState> AmendmentStates,
     string CrdtSnapshot);
 
+/// <summary>A participant as the officers see them (<c>GET /api/participants</c>).</summary>
+public sealed record Participant(string Id, string Name, string Role, Delegation? Delegation, bool Removed);
+
+/// <summary>A participant whose invites were revoked, and how many were.</summary>
+public sealed record RevokedInvites(Participant Participant, int Revoked);
+
 /// <summary>One entry of a document's timeline.</summary>
 public sealed record HistoryEntry(long Sequence, DateTimeOffset At, string Actor, string Event, string Description, string? Amendment, string? Revision, string? Delegation);
 
@@ -126,6 +144,10 @@ public sealed record AmendmentProposal
 
     /// <summary>The proposing delegation's id; the caller's own when null.</summary>
     public string? ProposedBy { get; init; }
+
+    /// <summary>"chair" for a chair's proposal (the chair, or the secretariat on its behalf; then no ProposedBy);
+    /// null for a delegation's.</summary>
+    public string? Proposer { get; init; }
 
     /// <summary>Co-sponsoring delegations' ids.</summary>
     public IReadOnlyList<string> CoSponsors { get; init; } = [];

@@ -79,6 +79,29 @@ public sealed class ServerCommandsTests
     }
 
     [Test]
+    public async Task The_chair_proposes_as_the_chair_and_a_delegate_cannot()
+    {
+        const string words = "seek, compile, and review";
+        var start = _text.IndexOf(words, StringComparison.Ordinal);
+        var range = $"{start}:{start + words.Length}";
+
+        var chair = await Processes.NegotiateAsync("propose", "replace", "--paragraph", "p-1", "--range", range,
+            "--text", "seek and review", "--as-chair", "--invite", _invites.LinkOf("chair"));
+        var india = await Processes.NegotiateAsync("propose", "replace", "--paragraph", "p-1", "--range", range,
+            "--text", "review", "--as-chair", "--invite", _invites.LinkOf("member-state delegate", "India"));
+
+        Assert.Multiple(async () =>
+        {
+            Assert.That(chair.ExitCode, Is.EqualTo(0), chair.ToString());
+            Assert.That(chair.Out, Does.Contain("Proposed by the Chair"));
+            using var api = new NegotiationApi(_invites.Chair);
+            Assert.That((await api.GetAmendmentAsync(_document, chair.Out.Split('\t')[0])).IsChairsProposal, Is.True);
+            Assert.That(india.ExitCode, Is.EqualTo(1), india.ToString());
+            Assert.That(india.Error, Does.Contain("may not table or withdraw the chair's proposals"));
+        });
+    }
+
+    [Test]
     public async Task A_refused_proposal_exits_with_one_and_one_line_from_the_servers_problem()
     {
         using var api = new NegotiationApi(_invites.Chair);

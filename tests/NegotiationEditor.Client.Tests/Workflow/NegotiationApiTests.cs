@@ -209,6 +209,61 @@ public sealed class NegotiationApiTests
         });
     }
 
+    [Test]
+    public async Task The_chair_tables_a_chairs_proposal_and_the_UK_objects_to_it()
+    {
+        var start = _text.IndexOf(Original, StringComparison.Ordinal);
+        var proposal = await _chair.ProposeAsync(_document, new AmendmentProposal
+        {
+            Kind = "replace",
+            Paragraph = "p-2",
+            Range = new TextRange(start, start + Original.Length),
+            OriginalText = Original,
+            ProposedTexts = ["equally engaged"],
+            Proposer = Amendment.Chair,
+        });
+        var uk = (await _uk.GetMeAsync()).Delegation!.Id;
+        var taken = await _uk.TakePositionAsync(_document, proposal.Id, uk, "objects");
+        var chairTakesNone = Assert.ThrowsAsync<NegotiationApiException>(() => _chair.TakePositionAsync(_document, proposal.Id, uk, "supports"));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(proposal.IsChairsProposal, Is.True);
+            Assert.That(proposal.ProposedBy, Is.Null);
+            Assert.That(proposal.ProposerName, Is.EqualTo("the Chair"));
+            Assert.That(taken.Amendment.Ledger, Is.EqualTo("Proposed by the Chair; opposed by UK"));
+            Assert.That(chairTakesNone!.StatusCode, Is.EqualTo(403));
+        });
+    }
+
+    [Test]
+    public async Task The_secretariat_revokes_the_UKs_invites_and_removes_the_observer_and_both_are_refused_at_once()
+    {
+        using var secretariat = _server.Api(_server.Invites.Secretariat);
+        using var observer = _server.Api(_server.Invites.Observer);
+        var participants = await secretariat.ListParticipantsAsync();
+        var ukDelegate = participants.Single(p => p.Delegation?.Name == "UK");
+        var visitor = participants.Single(p => p.Role == "observer");
+
+        var revoked = await secretariat.RevokeInvitesAsync(ukDelegate.Id);
+        var removed = await secretariat.RemoveParticipantAsync(visitor.Id);
+        var ukRefused = Assert.ThrowsAsync<NegotiationApiException>(() => _uk.GetMeAsync());
+        var observerRefused = Assert.ThrowsAsync<NegotiationApiException>(() => observer.GetMeAsync());
+        var notForDelegates = Assert.ThrowsAsync<NegotiationApiException>(() => _greece.ListParticipantsAsync());
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(revoked.Revoked, Is.EqualTo(1));
+            Assert.That(revoked.Participant.Removed, Is.False);
+            Assert.That(removed.Removed, Is.True);
+            Assert.That(ukRefused!.StatusCode, Is.EqualTo(401));
+            Assert.That(ukRefused.Problem.Detail, Does.Contain("revoked"));
+            Assert.That(observerRefused!.StatusCode, Is.EqualTo(401));
+            Assert.That(observerRefused.Problem.Detail, Does.Contain("removed"));
+            Assert.That(notForDelegates!.StatusCode, Is.EqualTo(403));
+        });
+    }
+
     private Task<Amendment> ProposeReplacementAsync(string proposed)
     {
         var start = _text.IndexOf(Original, StringComparison.Ordinal);

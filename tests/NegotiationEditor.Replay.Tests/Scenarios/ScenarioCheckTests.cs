@@ -71,6 +71,34 @@ public sealed class ScenarioCheckTests
     }
 
     [Test]
+    public void The_Chairs_six_amendments_are_played_as_chairs_proposals_and_only_amendments_without_wording_stay_off_the_server()
+    {
+        var day = Day;
+        var chairs = day.Events.Where(e => e.Kind == EventKind.Propose && e.Proposers.FirstOrDefault() == Scenario.Chair).ToList();
+        Assert.Multiple(() =>
+        {
+            Assert.That(chairs.Select(e => e.Amendment), Is.EquivalentTo(new[]
+            {
+                "chair-drop-advisory", "chair-balanced-developing-developed", "chair-five-each",
+                "chair-consensus-paragraph", "chair-delete-rules-of-procedure", "chair-last-paragraph",
+            }));
+            Assert.That(chairs.Select(e => e.OffServer), Is.All.Null);
+            Assert.That(day.Events.Where(e => e.Kind == EventKind.Propose && e.OffServer is not null).Select(e => e.Amendment),
+                Is.EquivalentTo(new[] { "south-africa-merge-academic-civil-society", "deletion-intergovernmental-nature" }));
+        });
+    }
+
+    [Test]
+    public void A_proposal_naming_the_Chair_after_a_delegation_is_refused()
+    {
+        var proposal = Day.Proposals["chair-delete-rules-of-procedure"];
+
+        var problem = (proposal with { Proposers = ["EU", Scenario.Chair, "Mexico"] }).Problem();
+
+        Assert.That(problem, Is.EqualTo("the Chair is named first when it proposes: the delegations after it are co-sponsors"));
+    }
+
+    [Test]
     public void A_file_that_is_not_a_scenario_is_refused_with_its_name()
     {
         var path = Path.Combine(Path.GetTempPath(), $"not-a-scenario-{Guid.NewGuid():N}.json");
