@@ -324,9 +324,7 @@ if (ramp) {
     latencyMs: percentiles(stepLatencies[s]),
     lagSeconds: round(step.lagSeconds),
     keptUp: step.keptUp,
-    nodeCpuPercent: step.cpu.map(cpu => round(100 * cpu / step.seconds)),
-    generatorCpuPercent: round(100 * step.generatorCpu / step.seconds),
-    machineIdlePercent: round(100 * step.machineIdle)
+    nodeCpuPercent: step.cpu.map(cpu => round(100 * cpu / step.seconds))
   }))
 }
 process.stdout.write(JSON.stringify(result) + '\n')
@@ -359,9 +357,7 @@ async function runSteps () {
       deliveries: change('measuredFrames') - change('measuredDuplicates') + (change('frames') - change('measuredFrames')) * (1 - probeDuplicateShare),
       updates: after.updates.reduce((sum, n, d) => sum + n - before.updates[d], 0),
       offered: after.updates.reduce((sum, n, d) => sum + (n - before.updates[d]) * (plan[d].clients - (options.target === 'reference' ? 0 : 1)), 0),
-      cpu: after.cpu.map((cpu, i) => cpu - before.cpu[i]),
-      generatorCpu: (after.generator.user + after.generator.system - before.generator.user - before.generator.system) / 1e6,
-      machineIdle: (after.machine.idle - before.machine.idle) / (after.machine.total - before.machine.total)
+      cpu: after.cpu.map((cpu, i) => cpu - before.cpu[i])
     }
     steps.push(step)
     step.keptUp = step.lagSeconds <= keptUpLag
@@ -385,9 +381,7 @@ async function rampSnapshot () {
     measuredAsked: receivers.reduce((sum, r) => sum + asked(r), 0),
     measuredLacking: receivers.reduce((sum, r) => sum + asked(r) - r.seen.size, 0),
     updates: plan.map(p => p.updatesSent),
-    cpu: options.serverPids.map(processCpuSeconds),
-    generator: process.cpuUsage(),
-    machine: machineTicks()
+    cpu: options.serverPids.map(processCpuSeconds)
   }
 }
 

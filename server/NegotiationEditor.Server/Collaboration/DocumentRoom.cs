@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using NegotiationEditor.Crdt;
 using NegotiationEditor.Crdt.Protocol;
 using NegotiationEditor.Negotiation.Documents;
+using NegotiationEditor.Negotiation.Workflow;
 
 namespace NegotiationEditor.Server.Collaboration;
 
@@ -26,6 +27,8 @@ public sealed class DocumentRoom
     private long _storedBytes;
     private int _updatesSinceCompaction;
     private readonly List<byte[]> _applied = [];
+    private readonly Lock _queueGate = new();
+    private List<PendingUpdate> _queued = [];
 
     internal DocumentRoom(DocumentId id, ImmutableArray<RoomHook> hooks, CollaborationOptions options, IGroupFanOut groupFanOut, ILogger logger)
     {
@@ -59,6 +62,18 @@ public sealed class DocumentRoom
     public int UpdatesSinceCompaction => Volatile.Read(ref _updatesSinceCompaction);
 
     internal Task Loaded { get; }
+
+    /// <summary>How many client updates wait for the write turn now.</summary>
+    internal int QueuedUpdates
+    {
+        get
+        {
+            lock (_queueGate)
+            {
+                return _queued.Count;
+            }
+        }
+    }
 
     internal int Leases { get; set; }
 
@@ -239,38 +254,67 @@ public sealed class DocumentRoom
     }
 
     /// <summary>
-    /// Changes the document on the server's behalf (an accepted amendment): <paramref name="change"/> runs in one
-    /// transaction; the update it produced is stored, then sent to every connection. Returns that update (empty
-    /// when nothing changed).
+    /// Changes the document on the server's behalf (a tabled text): <paramref name="change"/> runs in one transaction
+    /// under the room's client id; the update it produced is stored, then applied and sent to every connection (see
+    /// <see cref="ChangeAsync{T}"/>). Returns that update (empty when nothing changed).
     /// </summary>
-    public async Task<byte[]> ChangeAsync(Action<YDoc> change)
+    /// <exception cref="DocumentNotStoredException">The update could not be stored; the document is unchanged.</exception>
+    public Task<byte[]> ChangeAsync(Action<YDoc> change)
     {
         ArgumentNullException.ThrowIfNull(change);
-        byte[]? update = null;
-        lock (_gate)
+        return ChangeAsync(server => server.Store(change, negotiationAfter: null));
+    }
+
+    /// <summary>
+    /// Changes the document on the server's behalf, in the room's write turn (no client update is checked or applied
+    /// meanwhile). <paramref name="change"/> runs without the room's lock on a copy of the document: it decides, and
+    /// stores its edit through <see cref="ServerChange.Store"/>. Once it returns (or throws after storing), what was
+    /// stored is applied to the room's document and sent to every connection. Nothing is applied before it is stored:
+    /// when the store fails, <see cref="ServerChange.Store"/> throws <see cref="DocumentNotStoredException"/> and the
+    /// document stays as it was.
+    /// </summary>
+    public async Task<T> ChangeAsync<T>(Func<ServerChange, T> change)
+    {
+        ArgumentNullException.ThrowIfNull(change);
+        await _writeTurn.WaitAsync().ConfigureAwait(false);
+        try
         {
-            _applied.Clear();
+            ServerChange server;
+            lock (_gate)
+            {
+                var copy = new YDoc(_document.ClientId, new YDocOptions { Gc = false });
+                Y.ApplyUpdate(copy, Y.EncodeStateAsUpdate(_document));
+                server = new ServerChange(this, copy);
+            }
+
             try
             {
-                _document.Transact(_ => change(_document), origin: this);
-                if (_applied.Count > 0)
-                {
-                    update = _applied.Count == 1 ? _applied[0] : Y.MergeUpdates(_applied);
-                }
+                return change(server);
             }
             finally
             {
-                _applied.Clear();
+                foreach (var update in server.Stored)
+                {
+                    lock (_gate)
+                    {
+                        _applied.Clear();
+                        try
+                        {
+                            Y.ApplyUpdate(_document, update, this);
+                        }
+                        finally
+                        {
+                            _applied.Clear();
+                        }
+                    }
+                    Broadcast(SyncFrame(SyncMessage.Update(update)), except: null);
+                }
             }
         }
-
-        if (update is null)
+        finally
         {
-            return [];
+            _writeTurn.Release();
         }
-        await StoreAsync(update).ConfigureAwait(false);
-        Broadcast(SyncFrame(SyncMessage.Update(update)), except: null);
-        return update;
     }
 
     /// <summary>
@@ -368,65 +412,28 @@ public sealed class DocumentRoom
             return;
         }
 
-        // The hooks decide, the update is stored and then applied, all in one write turn: a decision taken by the
-        // workflow in between (an adoption seals the text) waits for the turn, so it sees the text either before
-        // the update was checked or after it was applied, never an update checked against the old state and applied
-        // after the new one. Only what was stored is applied: a failed store leaves the document as it was.
-        string? refusal = null;
-        string? fault = null;
-        var notStored = false;
-        byte[]? applied = null;
+        // The update waits in the room's queue; whoever gets the write turn next takes every update queued by then
+        // and writes them as one batch (see WriteBatchAsync). A decision taken by the workflow meanwhile (an
+        // adoption seals the text) waits for the turn, so it sees the text either before an update was checked or
+        // after it was applied, never an update checked against the old state and applied after the new one.
+        var pending = new PendingUpdate(connection, sync.Type, update, frame);
+        lock (_queueGate)
+        {
+            _queued.Add(pending);
+        }
+
         await _writeTurn.WaitAsync().ConfigureAwait(false);
         try
         {
-            foreach (var hook in _hooks)
+            if (!pending.Written)
             {
-                if (hook.OnChange(this, connection, update) is { } refused)
+                List<PendingUpdate> batch;
+                lock (_queueGate)
                 {
-                    refusal = refused;
-                    break;
+                    batch = _queued;
+                    _queued = [];
                 }
-            }
-
-            if (refusal is null)
-            {
-                fault = Malformed(update);
-            }
-
-            if (refusal is null && fault is null && update.Length > 2)
-            {
-                try
-                {
-                    // The update as received is stored even when nothing will become visible: it may hold structs
-                    // that wait for a missing update, and they must survive a restart too.
-                    await StoreAsync(update).ConfigureAwait(false);
-                }
-                catch (Exception exception) when (exception is not OperationCanceledException)
-                {
-                    _logger.LogError(exception, "An update to document {Document} could not be stored; it was not applied", IdText);
-                    notStored = true;
-                }
-            }
-
-            if (refusal is null && fault is null && !notStored)
-            {
-                lock (_gate)
-                {
-                    _applied.Clear();
-                    try
-                    {
-                        Y.ApplyUpdate(_document, update, connection);
-                        if (_applied.Count > 0)
-                        {
-                            // What the document integrated, which includes structs that were waiting for this update.
-                            applied = _applied.Count == 1 ? _applied[0] : Y.MergeUpdates(_applied);
-                        }
-                    }
-                    finally
-                    {
-                        _applied.Clear();
-                    }
-                }
+                await WriteBatchAsync(batch).ConfigureAwait(false);
             }
         }
         finally
@@ -434,42 +441,151 @@ public sealed class DocumentRoom
             _writeTurn.Release();
         }
 
-        if (refusal is not null)
+        switch (pending.Verdict)
         {
-            await connection.DeliverAsync(PermissionDenied(refusal)).ConfigureAwait(false);
-            return;
+            case UpdateVerdict.Refused:
+                await connection.DeliverAsync(PermissionDenied(pending.Reason!)).ConfigureAwait(false);
+                break;
+            case UpdateVerdict.Malformed:
+                await FaultAsync(connection, pending.Reason!).ConfigureAwait(false);
+                break;
+            case UpdateVerdict.NotStored:
+                await connection.DeliverAsync(PermissionDenied("the server could not store your change; reload the document")).ConfigureAwait(false);
+                break;
         }
+    }
 
-        if (fault is not null)
+    // In the write turn: the hooks decide on each update, the accepted ones are stored together (one append of the
+    // batch: one commit, atomic), then applied and broadcast one by one. Only what was
+    // stored is applied: a failed store leaves the document as it was and answers every sender of the batch.
+    private async Task WriteBatchAsync(List<PendingUpdate> batch)
+    {
+        var accepted = new List<PendingUpdate>(batch.Count);
+        long acceptedBytes = 0;
+        try
         {
-            await FaultAsync(connection, fault).ConfigureAwait(false);
-            return;
-        }
-
-        if (notStored)
-        {
-            await connection.DeliverAsync(PermissionDenied("the server could not store your change; reload the document")).ConfigureAwait(false);
-            return;
-        }
-
-        if (applied is not null)
-        {
-            // When the document integrated exactly what was sent, the sender needs nothing back and the received
-            // frame goes out as it is. Otherwise the integrated update may hold others' structs that were waiting,
-            // which the sender lacks too: then everyone gets it, as the reference server does.
-            if (sync.Type == SyncMessageType.Update && applied.AsSpan().SequenceEqual(update))
+            foreach (var pending in batch)
             {
-                Broadcast(frame, except: connection);
+                foreach (var hook in _hooks)
+                {
+                    if (hook.OnChange(this, pending.Connection, pending.Update) is { } refused)
+                    {
+                        pending.Refuse(UpdateVerdict.Refused, refused);
+                        break;
+                    }
+                }
+
+                if (pending.Verdict == UpdateVerdict.Pending)
+                {
+                    // Counted at once, so that the size limit sees the updates accepted before it in the batch.
+                    accepted.Add(pending);
+                    acceptedBytes += pending.Update.Length;
+                    Interlocked.Add(ref _storedBytes, pending.Update.Length);
+                }
             }
-            else
+
+            var toStore = Storable(accepted, ref acceptedBytes);
+            if (toStore.Count > 0)
             {
-                Broadcast(SyncFrame(SyncMessage.Update(applied)), except: null);
+                try
+                {
+                    // The updates as received are stored even when nothing will become visible: they may hold
+                    // structs that wait for a missing update, and those must survive a restart too.
+                    foreach (var hook in _hooks)
+                    {
+                        await hook.OnStoreAsync(this, toStore).ConfigureAwait(false);
+                    }
+                    Interlocked.Add(ref _updatesSinceCompaction, toStore.Count);
+                }
+                catch (Exception exception) when (exception is not OperationCanceledException)
+                {
+                    _logger.LogError(exception, "{Count} updates to document {Document} could not be stored; none was applied", toStore.Count, IdText);
+                    Interlocked.Add(ref _storedBytes, -acceptedBytes);
+                    foreach (var pending in accepted)
+                    {
+                        pending.Refuse(UpdateVerdict.NotStored, null);
+                    }
+                    return;
+                }
+            }
+
+            lock (_gate)
+            {
+                foreach (var pending in accepted)
+                {
+                    if (pending.Verdict != UpdateVerdict.Pending)
+                    {
+                        continue;
+                    }
+                    _applied.Clear();
+                    try
+                    {
+                        Y.ApplyUpdate(_document, pending.Update, pending.Connection);
+                        if (_applied.Count > 0)
+                        {
+                            // What the document integrated, which includes structs that were waiting for this update.
+                            pending.Applied = _applied.Count == 1 ? _applied[0] : Y.MergeUpdates(_applied);
+                        }
+                        pending.Verdict = UpdateVerdict.Applied;
+                    }
+                    finally
+                    {
+                        _applied.Clear();
+                    }
+                }
+            }
+
+            // Sent in the turn, so that batches go out in the order they were applied.
+            foreach (var pending in accepted)
+            {
+                if (pending.Applied is not { } applied)
+                {
+                    continue;
+                }
+                // When the document integrated exactly what was sent, the sender needs nothing back and the received
+                // frame goes out as it is. Otherwise the integrated update may hold others' structs that were
+                // waiting, which the sender lacks too: then everyone gets it, as the reference server does.
+                if (pending.Type == SyncMessageType.Update && applied.AsSpan().SequenceEqual(pending.Update))
+                {
+                    Broadcast(pending.Frame, except: pending.Connection);
+                }
+                else
+                {
+                    Broadcast(SyncFrame(SyncMessage.Update(applied)), except: null);
+                }
+            }
+        }
+        finally
+        {
+            foreach (var pending in batch)
+            {
+                pending.Written = true;
             }
         }
     }
 
-    // Decoding is the only step of applying an update that can find it malformed: an update that decodes is stored and
-    // then applied without a format error.
+    // What the batch stores: the accepted updates that carry anything, as received. Decoding is the only step of
+    // applying an update that can find it malformed, so each is decoded first: a malformed one is answered as a fault
+    // and left out (its bytes no longer counted).
+    private static List<byte[]> Storable(List<PendingUpdate> accepted, ref long acceptedBytes)
+    {
+        var storable = new List<byte[]>(accepted.Count);
+        foreach (var pending in accepted)
+        {
+            if (Malformed(pending.Update) is { } fault)
+            {
+                pending.Refuse(UpdateVerdict.Malformed, fault);
+                acceptedBytes -= pending.Update.Length;
+            }
+            else if (pending.Update.Length > 2)
+            {
+                storable.Add(pending.Update);
+            }
+        }
+        return storable;
+    }
+
+    // Decoding is the only step of applying an update that can find it malformed.
     private static string? Malformed(byte[] update)
     {
         try
@@ -515,15 +631,17 @@ public sealed class DocumentRoom
         Broadcast(frame, except: connection);
     }
 
-    private async Task StoreAsync(byte[] update)
+    // Runs the store hooks in order; the caller counts the stored bytes.
+    internal async Task StoreAsync(byte[] update, NegotiationState? negotiationAfter)
     {
         foreach (var hook in _hooks)
         {
-            await hook.OnStoreAsync(this, update).ConfigureAwait(false);
+            await hook.OnStoreAsync(this, update, negotiationAfter).ConfigureAwait(false);
         }
-        Interlocked.Add(ref _storedBytes, update.Length);
         Interlocked.Increment(ref _updatesSinceCompaction);
     }
+
+    internal void CountStoredChange(long bytes) => Interlocked.Add(ref _storedBytes, bytes);
 
     private async Task FaultAsync(RoomConnection connection, string reason)
     {
@@ -584,4 +702,40 @@ public sealed class DocumentRoom
     internal static byte[] SyncFrame(SyncMessage message) => new WebsocketSyncMessage(message).ToArray();
 
     internal static byte[] PermissionDenied(string reason) => new WebsocketPermissionDeniedMessage(reason).ToArray();
+
+    private enum UpdateVerdict
+    {
+        Pending,
+        Applied,
+        Refused,
+        Malformed,
+        NotStored,
+    }
+
+    // A client's update waiting for the write turn, and what became of it.
+    private sealed class PendingUpdate(RoomConnection connection, SyncMessageType type, byte[] update, byte[] frame)
+    {
+        public RoomConnection Connection { get; } = connection;
+
+        public SyncMessageType Type { get; } = type;
+
+        public byte[] Update { get; } = update;
+
+        public byte[] Frame { get; } = frame;
+
+        public UpdateVerdict Verdict { get; set; }
+
+        public string? Reason { get; private set; }
+
+        public byte[]? Applied { get; set; }
+
+        // Set once a write turn has dealt with it (read by its sender after it gets the turn itself).
+        public bool Written { get; set; }
+
+        public void Refuse(UpdateVerdict verdict, string? reason)
+        {
+            Verdict = verdict;
+            Reason = reason;
+        }
+    }
 }

@@ -124,6 +124,20 @@ public sealed class DocumentRooms : IDisposable
         }
     }
 
+    /// <summary>Changes a document on the server's behalf, deciding on a copy (see <see cref="DocumentRoom.ChangeAsync{T}"/>).</summary>
+    public async Task<T> ChangeAsync<T>(DocumentId id, Func<ServerChange, T> change)
+    {
+        var room = await AcquireAsync(id).ConfigureAwait(false);
+        try
+        {
+            return await room.ChangeAsync(change).ConfigureAwait(false);
+        }
+        finally
+        {
+            Release(room);
+        }
+    }
+
     /// <summary>Reads a document (loading it if needed).</summary>
     public async Task<T> ReadAsync<T>(DocumentId id, Func<YDoc, T> read)
     {

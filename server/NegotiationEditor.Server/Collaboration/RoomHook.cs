@@ -1,4 +1,5 @@
 using NegotiationEditor.Crdt;
+using NegotiationEditor.Negotiation.Workflow;
 
 namespace NegotiationEditor.Server.Collaboration;
 
@@ -21,8 +22,32 @@ public abstract class RoomHook
     /// </summary>
     public virtual string? OnChange(DocumentRoom room, RoomConnection connection, byte[] update) => null;
 
-    /// <summary>Stores an applied update; the room broadcasts it only after every store hook has completed.</summary>
+    /// <summary>
+    /// Stores an update before it is applied; the room applies and broadcasts it only after every store hook has
+    /// completed, and not at all when one fails. The array is the one the change hooks saw.
+    /// </summary>
     public virtual Task OnStoreAsync(DocumentRoom room, byte[] update) => Task.CompletedTask;
+
+    /// <summary>
+    /// Stores the client updates that reached the room's write turn together, oldest first. Unless overridden, each
+    /// goes to <see cref="OnStoreAsync(DocumentRoom, byte[])"/> in turn; a hook that can store them in one transaction
+    /// does so here.
+    /// </summary>
+    public virtual async Task OnStoreAsync(DocumentRoom room, IReadOnlyList<byte[]> updates)
+    {
+        ArgumentNullException.ThrowIfNull(updates);
+        foreach (var update in updates)
+        {
+            await OnStoreAsync(room, update).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>
+    /// Stores an update as <see cref="OnStoreAsync(DocumentRoom, byte[])"/> (which it calls unless overridden), with
+    /// the negotiation state a server-made change brings about (an accepted amendment), or null. A hook that keeps
+    /// the negotiation too may store both in one transaction.
+    /// </summary>
+    public virtual Task OnStoreAsync(DocumentRoom room, byte[] update, NegotiationState? negotiationAfter) => OnStoreAsync(room, update);
 
     /// <summary>
     /// A frame (an update once stored, or awareness) went out to the room's connections. Frames relayed from other

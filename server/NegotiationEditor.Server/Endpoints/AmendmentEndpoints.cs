@@ -4,6 +4,7 @@ using NegotiationEditor.Negotiation.Access;
 using NegotiationEditor.Negotiation.Amendments;
 using NegotiationEditor.Negotiation.Delegations;
 using NegotiationEditor.Negotiation.Documents;
+using NegotiationEditor.Server.Collaboration;
 using NegotiationEditor.Server.Workflow;
 
 namespace NegotiationEditor.Server.Endpoints;
@@ -177,7 +178,15 @@ public static class AmendmentEndpoints
             return bodyProblem;
         }
 
-        var accepted = await workflow.AcceptAsync(caller.Id, id, amendment, request!.Alternative);
+        Negotiation.Outcome<AcceptanceView> accepted;
+        try
+        {
+            accepted = await workflow.AcceptAsync(caller.Id, id, amendment, request!.Alternative);
+        }
+        catch (DocumentNotStoredException exception)
+        {
+            return Problems.Unavailable(exception.Message);
+        }
         return accepted.Succeeded ? TypedResults.Ok(accepted.Value) : Problems.Refused(accepted.Refusal!, workflow.State, id);
     }
 

@@ -1,4 +1,6 @@
+using NegotiationEditor.Crdt;
 using NegotiationEditor.Negotiation.Documents;
+using NegotiationEditor.Negotiation.Workflow;
 
 namespace NegotiationEditor.Server.Storage;
 
@@ -10,6 +12,21 @@ public interface IDocumentUpdateLog
 {
     /// <summary>Appends an update; the task completes once it has been written through to the file.</summary>
     Task AppendAsync(DocumentId document, byte[] update, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Appends several updates, oldest first, all or none. Unless the log does better (one transaction), they are merged
+    /// and appended as one update.
+    /// </summary>
+    Task AppendAsync(DocumentId document, IReadOnlyList<byte[]> updates, CancellationToken cancellationToken = default) =>
+        updates.Count == 1 ? AppendAsync(document, updates[0], cancellationToken) : AppendAsync(document, Y.MergeUpdates(updates), cancellationToken);
+
+    /// <summary>
+    /// Appends the update of a server-made change together with the negotiation state the change brings about (an
+    /// accepted amendment), so that a restart finds both or neither. A log that keeps no negotiation appends the update
+    /// alone; the state is then stored right after it by the negotiation's own store.
+    /// </summary>
+    Task AppendAsync(DocumentId document, byte[] update, NegotiationState negotiationAfter, CancellationToken cancellationToken = default) =>
+        AppendAsync(document, update, cancellationToken);
 
     /// <summary>Every stored update of the document, oldest first (after a compaction: the merged state first).</summary>
     IReadOnlyList<byte[]> Read(DocumentId document);

@@ -47,7 +47,34 @@ public sealed class LiteDbStorage : IDocumentUpdateLog, INegotiationStore, IDisp
     public Task AppendAsync(DocumentId document, byte[] update, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(update);
-        var pending = new PendingAppend(document, update, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
+        return Enqueue(new PendingAppend(document, update, null, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)), cancellationToken);
+    }
+
+    /// <inheritdoc />
+    /// <remarks>The updates are written in one LiteDB transaction.</remarks>
+    public Task AppendAsync(DocumentId document, IReadOnlyList<byte[]> updates, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(updates);
+        if (updates.Count == 1)
+        {
+            return AppendAsync(document, updates[0], cancellationToken);
+        }
+        var pending = new PendingAppend(document, null, null, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)) { Updates = updates };
+        return Enqueue(pending, cancellationToken);
+    }
+
+    /// <inheritdoc />
+    /// <remarks>The update and the negotiation are written in one LiteDB transaction.</remarks>
+    public Task AppendAsync(DocumentId document, byte[] update, NegotiationState negotiationAfter, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(update);
+        ArgumentNullException.ThrowIfNull(negotiationAfter);
+        var json = NegotiationJson.Write(negotiationAfter);
+        return Enqueue(new PendingAppend(document, update, json, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)), cancellationToken);
+    }
+
+    private Task Enqueue(PendingAppend pending, CancellationToken cancellationToken)
+    {
         if (!_appends.Writer.TryWrite(pending))
         {
             throw new ObjectDisposedException(nameof(LiteDbStorage), "The storage is closed.");
@@ -115,7 +142,7 @@ public sealed class LiteDbStorage : IDocumentUpdateLog, INegotiationStore, IDisp
         var json = NegotiationJson.Write(negotiation);
         lock (_gate)
         {
-            _negotiation.Upsert(new BsonDocument { ["_id"] = NegotiationKey, ["json"] = json });
+            _negotiation.Upsert(NegotiationEntry(json));
             _database.Checkpoint();
         }
     }
@@ -130,6 +157,8 @@ public sealed class LiteDbStorage : IDocumentUpdateLog, INegotiationStore, IDisp
 
     private List<BsonDocument> ReadEntries(DocumentId document) =>
         _updates.Find(Query.EQ("document", document.ToString())).OrderBy(entry => entry["_id"].AsInt64).ToList();
+
+    private static BsonDocument NegotiationEntry(string json) => new() { ["_id"] = NegotiationKey, ["json"] = json };
 
     private static BsonDocument NewEntry(DocumentId document, byte[] update) =>
         new() { ["document"] = document.ToString(), ["bytes"] = update };
@@ -154,7 +183,14 @@ public sealed class LiteDbStorage : IDocumentUpdateLog, INegotiationStore, IDisp
                     {
                         foreach (var pending in batch)
                         {
-                            _updates.Insert(NewEntry(pending.Document, pending.Update));
+                            foreach (var update in pending.Updates ?? [pending.Update!])
+                            {
+                                _updates.Insert(NewEntry(pending.Document, update));
+                            }
+                            if (pending.NegotiationJson is { } json)
+                            {
+                                _negotiation.Upsert(NegotiationEntry(json));
+                            }
                         }
                         _database.Commit();
                     }
@@ -180,5 +216,8 @@ public sealed class LiteDbStorage : IDocumentUpdateLog, INegotiationStore, IDisp
         }
     }
 
-    private sealed record PendingAppend(DocumentId Document, byte[] Update, TaskCompletionSource Done);
+    private sealed record PendingAppend(DocumentId Document, byte[]? Update, string? NegotiationJson, TaskCompletionSource Done)
+    {
+        public IReadOnlyList<byte[]>? Updates { get; init; }
+    }
 }

@@ -1,5 +1,4 @@
 using System.Net.WebSockets;
-using System.Threading.Channels;
 using NegotiationEditor.Negotiation.Access;
 using NegotiationEditor.Server.Collaboration;
 
@@ -7,25 +6,30 @@ namespace NegotiationEditor.Server.WebSockets;
 
 /// <summary>
 /// A plain WebSocket on <c>/ws/{documentId}</c>: one document per socket, one y-websocket frame per binary message.
-/// Frames to send wait in a bounded queue written by one loop, so that a broadcast never waits for a slow receiver;
-/// a receiver that lets the queue fill up is disconnected.
+/// A frame is written to the socket by the thread that delivers it when no send is in progress (a broadcast hands
+/// the same array to every socket, with no queue or thread switch in between); otherwise it waits in a bounded queue
+/// that the send in progress drains, so that a broadcast never waits for a slow receiver. A receiver that lets the
+/// queue fill up is disconnected.
 /// </summary>
 internal sealed class WebsocketRoomConnection : RoomConnection
 {
     private readonly WebSocket _socket;
-    private readonly Channel<byte[]> _outgoing;
+    private readonly int _maxQueuedFrames;
+    private readonly Lock _gate = new();
+    private readonly Queue<byte[]> _waiting = new();
+    private readonly TaskCompletionSource _drained = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly CancellationTokenSource _closing = new();
+    private readonly CancellationToken _aborted;
+    private bool _sending;
+    private bool _finished;
     private string? _closeReason;
 
-    public WebsocketRoomConnection(string id, WebSocket socket, Participant participant, InviteToken token, int maxQueuedFrames)
+    public WebsocketRoomConnection(string id, WebSocket socket, Participant participant, InviteToken token, int maxQueuedFrames, CancellationToken aborted)
         : base(id, participant, token)
     {
         _socket = socket;
-        _outgoing = Channel.CreateBounded<byte[]>(new BoundedChannelOptions(maxQueuedFrames)
-        {
-            SingleReader = true,
-            FullMode = BoundedChannelFullMode.Wait,
-        });
+        _maxQueuedFrames = maxQueuedFrames;
+        _aborted = aborted;
     }
 
     public override bool ReceivesGroupBroadcasts => false;
@@ -35,35 +39,64 @@ internal sealed class WebsocketRoomConnection : RoomConnection
 
     public override ValueTask DeliverAsync(byte[] frame)
     {
-        if (!_outgoing.Writer.TryWrite(frame) && !_closing.IsCancellationRequested)
+        lock (_gate)
         {
-            Close("too slow: too many frames waiting to be sent");
+            if (_finished)
+            {
+                return ValueTask.CompletedTask;
+            }
+            if (_sending)
+            {
+                if (_waiting.Count >= _maxQueuedFrames)
+                {
+                    FinishLocked("too slow: too many frames waiting to be sent");
+                }
+                else
+                {
+                    _waiting.Enqueue(frame);
+                }
+                return ValueTask.CompletedTask;
+            }
+            _sending = true;
         }
+        Send(frame);
         return ValueTask.CompletedTask;
     }
 
     public override void Close(string reason)
     {
-        _closeReason ??= reason;
-        _outgoing.Writer.TryComplete();
+        lock (_gate)
+        {
+            FinishLocked(reason);
+        }
     }
 
-    /// <summary>Sends queued frames until the connection closes; then closes the socket with the reason.</summary>
-    public async Task SendLoopAsync(CancellationToken aborted)
+    /// <summary>Ends the connection once the client has gone: frames still waiting are dropped.</summary>
+    public void Finish()
     {
+        lock (_gate)
+        {
+            _waiting.Clear();
+            FinishLocked(null);
+        }
+    }
+
+    /// <summary>
+    /// Waits until the connection is finished and its last frames are sent; then, when the server closed it, closes the
+    /// socket with the reason.
+    /// </summary>
+    public async Task CloseWhenFinishedAsync()
+    {
+        await _drained.Task.ConfigureAwait(false);
         try
         {
-            await foreach (var frame in _outgoing.Reader.ReadAllAsync(aborted).ConfigureAwait(false))
-            {
-                await _socket.SendAsync(frame, WebSocketMessageType.Binary, endOfMessage: true, aborted).ConfigureAwait(false);
-            }
             if (_closeReason is { } reason && _socket.State is WebSocketState.Open or WebSocketState.CloseReceived)
             {
                 _closing.Cancel();
-                await _socket.CloseOutputAsync(WebSocketCloseStatus.PolicyViolation, Truncate(reason), aborted).ConfigureAwait(false);
+                await _socket.CloseOutputAsync(WebSocketCloseStatus.PolicyViolation, Truncate(reason), _aborted).ConfigureAwait(false);
             }
         }
-        catch (Exception exception) when (exception is WebSocketException or OperationCanceledException or ObjectDisposedException)
+        catch (Exception exception) when (IsGone(exception))
         {
             // The client went away; the receive loop ends the connection.
         }
@@ -73,8 +106,97 @@ internal sealed class WebsocketRoomConnection : RoomConnection
         }
     }
 
-    /// <summary>Ends the send loop once the client has gone.</summary>
-    public void Finish() => _outgoing.Writer.TryComplete();
+    // No more frames are taken; those waiting are still sent, then the send loop reports the connection drained.
+    private void FinishLocked(string? reason)
+    {
+        if (reason is not null)
+        {
+            _closeReason ??= reason;
+        }
+        _finished = true;
+        if (!_sending)
+        {
+            _drained.TrySetResult();
+        }
+    }
+
+    // Sends the frame, then whatever waits, on this thread for as long as the sends complete at once.
+    private void Send(byte[] frame)
+    {
+        while (true)
+        {
+            ValueTask sent;
+            try
+            {
+                sent = _socket.SendAsync(frame.AsMemory(), WebSocketMessageType.Binary, endOfMessage: true, _aborted);
+                if (!sent.IsCompleted)
+                {
+                    _ = SendWhenCompletedAsync(sent);
+                    return;
+                }
+                sent.GetAwaiter().GetResult();
+            }
+            catch (Exception exception) when (IsGone(exception))
+            {
+                Failed();
+                return;
+            }
+
+            if (!TryTakeNext(out frame))
+            {
+                return;
+            }
+        }
+    }
+
+    private async Task SendWhenCompletedAsync(ValueTask sent)
+    {
+        try
+        {
+            await sent.ConfigureAwait(false);
+        }
+        catch (Exception exception) when (IsGone(exception))
+        {
+            Failed();
+            return;
+        }
+
+        if (TryTakeNext(out var frame))
+        {
+            Send(frame);
+        }
+    }
+
+    private bool TryTakeNext(out byte[] frame)
+    {
+        lock (_gate)
+        {
+            if (_waiting.TryDequeue(out frame!))
+            {
+                return true;
+            }
+            _sending = false;
+            if (_finished)
+            {
+                _drained.TrySetResult();
+            }
+            return false;
+        }
+    }
+
+    private void Failed()
+    {
+        lock (_gate)
+        {
+            _waiting.Clear();
+            _sending = false;
+            _finished = true;
+            _drained.TrySetResult();
+        }
+    }
+
+    private static bool IsGone(Exception exception) =>
+        exception is WebSocketException or OperationCanceledException or ObjectDisposedException or IOException or InvalidOperationException;
 
     // A close reason has at most 123 bytes of UTF-8.
     private static string Truncate(string reason) =>

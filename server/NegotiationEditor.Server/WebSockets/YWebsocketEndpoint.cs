@@ -67,8 +67,9 @@ public static class YWebsocketEndpoint
         {
             using var socket = await context.WebSockets.AcceptWebSocketAsync();
             var settings = options.Value;
-            var connection = new WebsocketRoomConnection(context.Connection.Id + ":" + context.TraceIdentifier, socket, participant.Value, token!.Value, settings.MaxQueuedFrames);
-            var sending = connection.SendLoopAsync(context.RequestAborted);
+            var connection = new WebsocketRoomConnection(
+                context.Connection.Id + ":" + context.TraceIdentifier, socket, participant.Value, token!.Value, settings.MaxQueuedFrames, context.RequestAborted);
+            var sending = connection.CloseWhenFinishedAsync();
             if (await room.JoinAsync(connection) is { } refusal)
             {
                 await connection.DeliverAsync(DocumentRoom.PermissionDenied(refusal));

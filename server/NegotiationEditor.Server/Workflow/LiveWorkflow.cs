@@ -187,6 +187,14 @@ public sealed class LiveWorkflow(
     /// the live text and the room stores and broadcasts the update like any other. Refused, with nothing changed,
     /// when the anchored span no longer exists or no longer holds the original words.
     /// </summary>
+    /// <remarks>
+    /// In the room's write turn and under the negotiation's command lock, the acceptance is computed on a copy of the
+    /// text without saving anything; its update is stored (with the new negotiation state, in one LiteDB transaction);
+    /// then the state is saved and becomes current, and the update is applied and broadcast. A failed store changes
+    /// neither the text nor the amendment and throws <see cref="DocumentNotStoredException"/>. A state save that fails
+    /// after the update was stored takes the state stored with it (docs/architecture.md, "Accept").
+    /// </remarks>
+    /// <exception cref="DocumentNotStoredException">The text's update could not be stored; nothing changed.</exception>
     public async Task<Outcome<AcceptanceView>> AcceptAsync(ParticipantId actor, DocumentId documentId, AmendmentId amendment, int? alternative)
     {
         if (Check(State, actor, NegotiationAction.Accept, documentId) is { } refusal)
@@ -195,40 +203,71 @@ public sealed class LiveWorkflow(
         }
 
         var recorded = new Recorded();
-        Outcome<AcceptanceView>? result = null;
-        await rooms.ChangeAsync(documentId, doc =>
+        var result = await rooms.ChangeAsync(documentId, server =>
         {
-            var anchors = new CrdtAnchors(doc);
+            var anchors = new CrdtAnchors(server.Document);
             var text = anchors.CurrentText;
-            var accepted = Run(s => On(anchors).Accept(s, actor, documentId, amendment, text, alternative), recorded);
+            IReadOnlyList<TextEdit> edits = [];
+            var stored = false;
+            Outcome<Acceptance> accepted;
+            try
+            {
+                accepted = Run(state =>
+                {
+                    var decided = On(anchors).Accept(state, actor, documentId, amendment, text, alternative);
+                    if (decided.Succeeded)
+                    {
+                        // The text's update is stored before the state that records the acceptance is saved (which
+                        // happens when this returns), and with it in one transaction where the log allows.
+                        edits = decided.Value.Value.Edits;
+                        server.Store(doc => Edit(doc.GetText(LiveText.RootName), edits), decided.Value.Negotiation);
+                        stored = true;
+                    }
+                    return decided;
+                }, recorded);
+            }
+            catch (Exception exception) when (stored && exception is not DocumentNotStoredException)
+            {
+                // The text landed but the state could not be saved on its own: take what the store holds, which for
+                // LiteDB is the state stored with the update.
+                negotiation.Reload();
+                if (State.FindDocument(documentId)?.FindAmendment(amendment) is not { Status: AmendmentStatus.Accepted } now)
+                {
+                    throw;
+                }
+                accepted = new Acceptance(now, edits, []);
+            }
+
             if (!accepted.Succeeded)
             {
-                result = accepted.Refusal!;
-                return;
+                return Outcome<AcceptanceView>.Refused(accepted.Refusal!);
             }
 
-            var live = doc.GetText(LiveText.RootName);
-            foreach (var edit in accepted.Value.Edits)
-            {
-                if (edit.DeleteLength > 0)
-                {
-                    live.Delete(edit.Index, edit.DeleteLength);
-                }
-
-                if (edit.InsertText.Length > 0)
-                {
-                    live.Insert(edit.Index, edit.InsertText);
-                }
-            }
-
-            result = new AcceptanceView(
+            var live = server.Document.GetText(LiveText.RootName);
+            return new AcceptanceView(
                 AmendmentNow(documentId, amendment, anchors).Value,
                 [.. accepted.Value.Edits.Select(e => new EditView(e.Index, e.DeleteLength, e.InsertText))],
                 [.. accepted.Value.Superseded.Select(s => AmendmentNow(documentId, s.Id, anchors).Value)],
                 live.ToString());
         }).ConfigureAwait(false);
         await PublishAsync(documentId, recorded).ConfigureAwait(false);
-        return result!;
+        return result;
+    }
+
+    private static void Edit(YText live, IReadOnlyList<TextEdit> edits)
+    {
+        foreach (var edit in edits)
+        {
+            if (edit.DeleteLength > 0)
+            {
+                live.Delete(edit.Index, edit.DeleteLength);
+            }
+
+            if (edit.InsertText.Length > 0)
+            {
+                live.Insert(edit.Index, edit.InsertText);
+            }
+        }
     }
 
     /// <summary>The chair decides who may type directly in the text.</summary>

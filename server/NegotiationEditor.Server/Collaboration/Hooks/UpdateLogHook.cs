@@ -1,9 +1,13 @@
 using NegotiationEditor.Crdt;
+using NegotiationEditor.Negotiation.Workflow;
 using NegotiationEditor.Server.Storage;
 
 namespace NegotiationEditor.Server.Collaboration.Hooks;
 
-/// <summary>Loads a document from its stored updates and stores every applied update, durably, before it is sent on.</summary>
+/// <summary>
+/// Loads a document from its stored updates and stores every update, durably, before it is applied and sent on (with
+/// the negotiation state of a server-made change, in one transaction where the log allows).
+/// </summary>
 public sealed class UpdateLogHook(IDocumentUpdateLog log) : RoomHook
 {
     /// <inheritdoc />
@@ -19,5 +23,13 @@ public sealed class UpdateLogHook(IDocumentUpdateLog log) : RoomHook
     }
 
     /// <inheritdoc />
+    /// <inheritdoc />
     public override Task OnStoreAsync(DocumentRoom room, byte[] update) => log.AppendAsync(room.Id, update);
+
+    /// <inheritdoc />
+    public override Task OnStoreAsync(DocumentRoom room, IReadOnlyList<byte[]> updates) => log.AppendAsync(room.Id, updates);
+
+    /// <inheritdoc />
+    public override Task OnStoreAsync(DocumentRoom room, byte[] update, NegotiationState? negotiationAfter) =>
+        negotiationAfter is null ? log.AppendAsync(room.Id, update) : log.AppendAsync(room.Id, update, negotiationAfter);
 }
