@@ -324,7 +324,9 @@ if (ramp) {
     latencyMs: percentiles(stepLatencies[s]),
     lagSeconds: round(step.lagSeconds),
     keptUp: step.keptUp,
-    nodeCpuPercent: step.cpu.map(cpu => round(100 * cpu / step.seconds))
+    nodeCpuPercent: step.cpu.map(cpu => round(100 * cpu / step.seconds)),
+    generatorCpuPercent: round(100 * step.generatorCpu / step.seconds),
+    machineIdlePercent: round(100 * step.machineIdle)
   }))
 }
 process.stdout.write(JSON.stringify(result) + '\n')
@@ -357,7 +359,9 @@ async function runSteps () {
       deliveries: change('measuredFrames') - change('measuredDuplicates') + (change('frames') - change('measuredFrames')) * (1 - probeDuplicateShare),
       updates: after.updates.reduce((sum, n, d) => sum + n - before.updates[d], 0),
       offered: after.updates.reduce((sum, n, d) => sum + (n - before.updates[d]) * (plan[d].clients - (options.target === 'reference' ? 0 : 1)), 0),
-      cpu: after.cpu.map((cpu, i) => cpu - before.cpu[i])
+      cpu: after.cpu.map((cpu, i) => cpu - before.cpu[i]),
+      generatorCpu: (after.generator.user + after.generator.system - before.generator.user - before.generator.system) / 1e6,
+      machineIdle: (after.machine.idle - before.machine.idle) / (after.machine.total - before.machine.total)
     }
     steps.push(step)
     step.keptUp = step.lagSeconds <= keptUpLag
@@ -381,7 +385,9 @@ async function rampSnapshot () {
     measuredAsked: receivers.reduce((sum, r) => sum + asked(r), 0),
     measuredLacking: receivers.reduce((sum, r) => sum + asked(r) - r.seen.size, 0),
     updates: plan.map(p => p.updatesSent),
-    cpu: options.serverPids.map(processCpuSeconds)
+    cpu: options.serverPids.map(processCpuSeconds),
+    generator: process.cpuUsage(),
+    machine: machineTicks()
   }
 }
 

@@ -8,6 +8,10 @@ import { cpus } from 'node:os'
 
 // The issue's latency target.
 const inTimeMs = 50
+// A step whose generator main process (one thread) was this busy, or whose machine was this little idle, measured
+// the generator or the machine as much as the nodes: the steps table says so.
+const busyGenerator = 80
+const idleMachine = 5
 
 const file = process.argv[2]
 if (!file) throw new Error('usage: node report-nodes.mjs RESULTS.jsonl')
@@ -20,7 +24,8 @@ const topologyName = (run) => run.nodes === 2 ? `two nodes + Redis (${run.spread
 const targetName = (run) => run.target === 'hub' ? 'hub (MessagePack)' : '`/ws`'
 const perNode = (values, unit) => values.map(value => `${number(value)}${unit}`).join(' + ')
 const infra = (run) => Object.entries(run.infraCpuPercent ?? {}).map(([name, cpu]) => `${name} ${number(cpu)} %`).join(', ') || '-'
-const generator = (run) => `${number(run.generatorCpuPercent + run.sinkWorkersCpuPercent)} %`
+// The generator's main process (typists and probes, one thread) and its sink workers.
+const generator = (run) => `${number(run.generatorCpuPercent)} % + ${number(run.sinkWorkersCpuPercent)} %`
 const delivered = (run) => run.allDelivered ? 'yes'
   : `**no** (${number(run.delivered)} of ${number(run.expected)} frames, ${number(run.missingAtProbesAndTypists)} updates missing at probes/typists)`
 const sum = (values) => values.reduce((total, value) => total + value, 0)
@@ -49,7 +54,7 @@ if (ramps.length > 0) {
   lines.push('Ramps: a step "kept up" when, at its end, typists and probes lacked no more updates than they are sent in 0.25 s; ' +
     `"in time" when its p99 was also under ${inTimeMs} ms. Sustained: the kept-up step with the most deliveries/s (at most those asked for).`)
   lines.push('')
-  lines.push('| target | topology | clients / documents / typists | sustained deliveries/s (kept up) | p50 / p95 / p99 ms there | in time (p99 < 50 ms) | peak deliveries/s | node CPU at peak | CPU per delivery at peak | peak memory | duplicates | Redis, PostgreSQL CPU | generator CPU | machine idle | all delivered |')
+  lines.push('| target | topology | clients / documents / typists | sustained deliveries/s (kept up) | p50 / p95 / p99 ms there | in time (p99 < 50 ms) | peak deliveries/s | node CPU at peak | CPU per delivery at peak | peak memory | duplicates | Redis, PostgreSQL CPU | generator CPU (main + sinks) | machine idle | all delivered |')
   lines.push('|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|')
   for (const run of ramps) {
     const { kept, inTime, peak } = sustained(run)
@@ -62,13 +67,16 @@ if (ramps.length > 0) {
   }
   const rates = ramps.reduce((longest, run) => run.steps.length > longest.length ? run.steps : longest, []).map(step => step.rate)
   lines.push('')
-  lines.push('Steps (keystrokes/s per typist): deliveries/s made of those asked for, p99 of the updates sent in the step, node CPU, and the lag when the step did not keep up; a ramp stops after two steps that did not.')
+  lines.push('Steps (keystrokes/s per typist): deliveries/s made of those asked for, p99 of the updates sent in the step, node CPU, and the lag when the step did not keep up ' +
+    `(a ramp stops after two steps that did not); flagged: the generator's main process at ${busyGenerator} % of a core or more, the machine ${idleMachine} % idle or less (the step measured them as much as the nodes).`)
   lines.push('')
   lines.push(`| target | topology | ${rates.map(rate => `${rate}/s`).join(' | ')} |`)
   lines.push(`|---|---|${rates.map(() => '---').join('|')}|`)
   for (const run of ramps) {
     const cells = rates.map((rate, s) => run.steps[s]).map(step => step === undefined ? '-' : `${number(step.deliveriesPerSecond)} of ${number(step.offeredDeliveriesPerSecond)}, ` +
-      `${ms(step.latencyMs.p99)} ms, ${perNode(step.nodeCpuPercent, ' %')}${step.keptUp ? '' : `, **lag ${step.lagSeconds} s**`}`)
+      `${ms(step.latencyMs.p99)} ms, ${perNode(step.nodeCpuPercent, ' %')}${step.keptUp ? '' : `, **lag ${step.lagSeconds} s**`}` +
+      (step.generatorCpuPercent >= busyGenerator ? `, **generator ${number(step.generatorCpuPercent)} %**` : '') +
+      (step.machineIdlePercent <= idleMachine ? `, **machine idle ${number(step.machineIdlePercent)} %**` : ''))
     lines.push(`| ${targetName(run)} | ${topologyName(run)} | ${cells.join(' | ')} |`)
   }
 }
@@ -76,7 +84,7 @@ if (ramps.length > 0) {
 const fixed = runs.filter(run => !Array.isArray(run.steps))
 if (fixed.length > 0) {
   lines.push('')
-  lines.push('| target | topology | clients / documents | typists x rate | upd/s | deliveries/s | duplicates | p50 ms | p95 ms | p99 ms | p99 same node / other node | node CPU | CPU per delivery / per update | peak memory | Redis, PostgreSQL CPU | generator CPU | machine idle | all delivered |')
+  lines.push('| target | topology | clients / documents | typists x rate | upd/s | deliveries/s | duplicates | p50 ms | p95 ms | p99 ms | p99 same node / other node | node CPU | CPU per delivery / per update | peak memory | Redis, PostgreSQL CPU | generator CPU (main + sinks) | machine idle | all delivered |')
   lines.push('|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|')
   for (const run of fixed) {
     lines.push(`| ${targetName(run)} | ${topologyName(run)} | ${run.clients} / ${run.documents} | ${run.typists} x ${run.rate}/s | ${number(run.updatesPerSecond)} ` +

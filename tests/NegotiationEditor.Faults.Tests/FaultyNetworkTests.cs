@@ -52,15 +52,27 @@ public sealed class FaultyNetworkTests
     }
 
     [Test]
-    public async Task Fifty_clients_editing_through_drops_delays_and_stalls_converge_on_the_text_the_server_stored()
+    public async Task Fifty_clients_editing_through_drops_delays_stalls_and_a_server_crash_converge_on_the_text_the_server_stored()
     {
         var seed = Seeds.ForThisRun();
         TestContext.Out.WriteLine($"seed {seed} (replay its choices with {Seeds.Variable}={seed})");
         using var server = await ServerProcess.StartAsync(FaultsServer.Options(_data, Compaction));
         var (document, writers, seedText) = await OpenForDelegatesAsync(server.Address, _data);
         await using var proxy = new FaultyProxy(server.Address, seed, Plan);
+        var typing = TimeSpan.FromSeconds(20);
 
-        var converged = await RunAsync(seed, clients: 50, TimeSpan.FromSeconds(20), [proxy], [server], document, writers, seedText);
+        // Halfway through, the server is killed (SIGKILL) and started again while everyone goes on typing: what it had
+        // acknowledged must survive, and every client must come back and sync what it typed meanwhile.
+        async Task CrashHalfwayAsync()
+        {
+            await Task.Delay(typing / 2);
+            var down = Stopwatch.StartNew();
+            server.Kill();
+            await server.RestartAsync();
+            TestContext.Out.WriteLine($"the server was killed halfway and served again {down.Elapsed.TotalSeconds:F1} s later");
+        }
+
+        var converged = await RunAsync(seed, clients: 50, typing, [proxy], [server], document, writers, seedText, CrashHalfwayAsync);
 
         // The stored state alone: the server killed without a shutdown and started again from its data folder.
         server.Kill();
@@ -115,11 +127,12 @@ public sealed class FaultyNetworkTests
     }
 
     /// <summary>
-    /// Joins the clients through the proxies, disturbs the network while they type, calms it, waits until every copy
-    /// and every server hold the same text and checks the markers. Returns the converged copy.
+    /// Joins the clients through the proxies, disturbs the network while they type (and runs <paramref name="whileTyping"/>
+    /// meanwhile), calms it, waits until every copy and every server hold the same text and checks the markers.
+    /// Returns the converged copy.
     /// </summary>
     private static async Task<TypingRound.Copy> RunAsync(int seed, int clients, TimeSpan typing, IReadOnlyList<FaultyProxy> proxies,
-        IReadOnlyList<ServerProcess> servers, string document, IReadOnlyList<string> writers, string seedText)
+        IReadOnlyList<ServerProcess> servers, string document, IReadOnlyList<string> writers, string seedText, Func<Task>? whileTyping = null)
     {
         var clock = Stopwatch.StartNew();
         await using var round = await TypingRound.JoinAsync(seed, clients, [.. proxies.Select(proxy => proxy.Address)], writers, document);
@@ -129,7 +142,7 @@ public sealed class FaultyNetworkTests
         {
             proxy.Disturb();
         }
-        await round.TypeAsync(typing);
+        await Task.WhenAll(round.TypeAsync(typing), whileTyping?.Invoke() ?? Task.CompletedTask);
         foreach (var proxy in proxies)
         {
             proxy.Calm();
