@@ -48,6 +48,10 @@ public sealed class ServerProcess : IAsyncDisposable, IDisposable
     /// <summary>Whether the process has ended (killed, stopped, or failed).</summary>
     public bool HasExited => Current.HasExited;
 
+    /// <summary>The exit code of the process once it has ended.</summary>
+    /// <exception cref="InvalidOperationException">It is still running.</exception>
+    public int ExitCode => Current.HasExited ? Current.ExitCode : throw new InvalidOperationException("the server process is still running");
+
     /// <summary>Everything the process printed so far, standard output and error interleaved, across restarts.</summary>
     public string Output
     {

@@ -70,24 +70,13 @@ public sealed class YjsAnchorInteropTests
 
     private static string InteropFolder()
     {
-        for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
+        var folder = Repository.Tests("interop");
+        if (!File.Exists(Path.Combine(folder, "node_modules", "yjs", "package.json")))
         {
-            var candidate = Path.Combine(folder.FullName, "tests", "interop");
-            if (!File.Exists(Path.Combine(candidate, "package.json")))
-            {
-                continue;
-            }
-
-            if (!File.Exists(Path.Combine(candidate, "node_modules", "yjs", "package.json")))
-            {
-                var install = Execute(candidate, "npm", ["ci", "--no-audit", "--no-fund"], null);
-                Assert.That(install.ExitCode, Is.Zero, $"npm ci in {candidate}:\n{install.Stderr}");
-            }
-
-            return candidate;
+            var install = Execute(folder, "npm", ["ci", "--no-audit", "--no-fund"], null);
+            Assert.That(install.ExitCode, Is.Zero, $"npm ci in {folder}:\n{install.Stderr}");
         }
-
-        throw new DirectoryNotFoundException("tests/interop (with package.json) is not above the test binaries");
+        return folder;
     }
 
     private static (int ExitCode, string Stdout, string Stderr) Execute(string folder, string fileName, string[] args, string? stdin)
