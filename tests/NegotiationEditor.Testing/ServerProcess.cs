@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using System.Runtime.InteropServices;
+using System.Globalization;
 using System.Text;
 using Microsoft.AspNetCore.Http.Connections;
 using Microsoft.AspNetCore.SignalR.Client;
@@ -15,8 +15,6 @@ namespace NegotiationEditor.Testing;
 /// </summary>
 public sealed class ServerProcess : IAsyncDisposable, IDisposable
 {
-    private const int SigTerm = 15;
-
     private readonly ServerOptions _options;
     private readonly bool _ownsDataFolder;
     private readonly StringBuilder _output = new();
@@ -150,9 +148,10 @@ public sealed class ServerProcess : IAsyncDisposable, IDisposable
         {
             return;
         }
-        if (SendSignal(process.Id, SigTerm) != 0)
+        var signal = await ChildProcess.RunAsync(new ProcessStartInfo("kill") { ArgumentList = { "-TERM", process.Id.ToString(CultureInfo.InvariantCulture) } });
+        if (signal.ExitCode != 0)
         {
-            throw new InvalidOperationException($"SIGTERM could not be sent to {process.Id} (errno {Marshal.GetLastPInvokeError()})");
+            throw new InvalidOperationException($"SIGTERM could not be sent to {process.Id}: {signal}");
         }
         using var bound = new CancellationTokenSource(limit ?? TimeSpan.FromSeconds(30));
         try
@@ -234,7 +233,7 @@ public sealed class ServerProcess : IAsyncDisposable, IDisposable
         start.Environment["DOTNET_NOLOGO"] = "1";
         if (_options.RequestsPerWindow is { } requests)
         {
-            start.Environment["NegotiationApi__RequestsPerWindow"] = requests.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            start.Environment["NegotiationApi__RequestsPerWindow"] = requests.ToString(CultureInfo.InvariantCulture);
         }
         foreach (var (name, value) in _options.Environment)
         {
@@ -332,7 +331,4 @@ public sealed class ServerProcess : IAsyncDisposable, IDisposable
             ? own
             : throw new FileNotFoundException($"The server is not built: neither {beside} nor {own} exists (build the test project).");
     }
-
-    [DllImport("libc", EntryPoint = "kill", SetLastError = true)]
-    private static extern int SendSignal(int processId, int signal);
 }
