@@ -45,7 +45,8 @@ public sealed record Amendment(
     public bool IsOpen => Status == AmendmentStatus.Proposed;
 
     /// <summary>The delegations sponsoring it: the proposing delegation (none for a chair's proposal), then the co-sponsors.</summary>
-    public IEnumerable<DelegationId> Sponsors => ProposedBy is { } proposer ? CoSponsors.Prepend(proposer) : CoSponsors;
+    /// <remarks>A method, not a property: it is derived, and stored states keep only what it is derived from.</remarks>
+    public IEnumerable<DelegationId> SponsoringDelegations() => ProposedBy is { } proposer ? CoSponsors.Prepend(proposer) : CoSponsors;
 
     /// <summary>Whether <paramref name="delegation"/> proposed or co-sponsors the amendment.</summary>
     public bool IsSponsoredBy(DelegationId delegation) => ProposedBy == delegation || CoSponsors.Contains(delegation);

@@ -28,7 +28,7 @@ public static class AmendmentLedger
         string Name(DelegationId id) => byId.TryGetValue(id, out var d) ? d.Name : "an unknown delegation";
 
         var line = new StringBuilder("Proposed by ");
-        var sponsors = amendment.Sponsors.Select(Name);
+        var sponsors = amendment.SponsoringDelegations().Select(Name);
         line.AppendJoin(", ", amendment.Proposer == ProposerKind.Chair ? sponsors.Prepend(Chair) : sponsors);
 
         // A sponsor's position is its sponsorship (a delegation may have taken a position before joining as co-sponsor).

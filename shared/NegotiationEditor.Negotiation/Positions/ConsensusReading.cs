@@ -34,7 +34,7 @@ public sealed record ConsensusReading(
         ArgumentNullException.ThrowIfNull(history);
         ArgumentNullException.ThrowIfNull(delegations);
         var memberStates = delegations.Where(d => d.CountsTowardConsensus).Select(d => d.Id).ToHashSet();
-        var sponsors = amendment.Sponsors.Where(memberStates.Contains).ToList();
+        var sponsors = amendment.SponsoringDelegations().Where(memberStates.Contains).ToList();
         var current = PositionHistory.Current(history, amendment.Id)
             .Where(p => memberStates.Contains(p.Delegation) && !sponsors.Contains(p.Delegation))
             .ToList();
