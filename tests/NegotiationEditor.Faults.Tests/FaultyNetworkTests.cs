@@ -10,9 +10,10 @@ using Npgsql;
 namespace NegotiationEditor.Faults.Tests;
 
 /// <summary>
-/// Clients editing one document through a network that drops connections, holds data back and stalls: once the faults
-/// stop, every copy and the server hold the same text, nothing acknowledged is lost, and the server still holds it
-/// after being killed and started again. The run's seed is printed; NEGOTIATE_FAULTS_SEED replays its choices.
+/// Clients editing one document through a network that drops connections, holds data back and stalls (and, on one
+/// node, a server killed and started again while they type): once the faults stop, every copy and the server hold the
+/// same text, nothing acknowledged is lost, and the server still holds it after being killed and started again. The
+/// run's seed is printed; NEGOTIATE_FAULTS_SEED replays its choices.
 /// </summary>
 [TestFixture]
 [NonParallelizable]
