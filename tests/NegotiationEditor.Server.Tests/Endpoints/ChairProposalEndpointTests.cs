@@ -1,5 +1,7 @@
+using System.Collections.Concurrent;
 using System.Net;
 using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.SignalR.Client;
 using NegotiationEditor.Server.Tests.Support;
 
 namespace NegotiationEditor.Server.Tests.Endpoints;
@@ -51,6 +53,28 @@ public sealed class ChairProposalEndpointTests
             Assert.That(amendment["ledger"]!.GetValue<string>(), Is.EqualTo("Proposed by the Chair; supported by US; opposed by India"));
             Assert.That(amendment["consensus"]!["supporting"]!.AsArray().Select(n => n!.GetValue<string>()), Is.EqualTo(new[] { "US" }));
             Assert.That(history.Any(h => h!["description"]!.GetValue<string>().StartsWith("the Chair proposed a replacement", StringComparison.Ordinal)), Is.True);
+        });
+    }
+
+    [Test]
+    public async Task Hub_clients_of_the_document_hear_of_a_chairs_proposal_with_its_proposer()
+    {
+        var events = new ConcurrentQueue<JsonNode>();
+        var connection = HubPeer.Build(_server.Server, _server.Invites.Delegate("India"), messagePack: false);
+        connection.On<string, string>("Negotiation", (document, json) => events.Enqueue(JsonNode.Parse(json)!));
+        await using var india = await HubPeer.JoinAsync(connection, _document);
+
+        await ApiSession.Expect(await _chair.PostAsync($"/api/documents/{_document}/amendments", ChairsReplacement(_text, "in accordance with", "bearing in mind")),
+            HttpStatusCode.Created);
+
+        Assert.That(await Eventually.HoldsAsync(() => events.Any(e => e["event"]!.GetValue<string>() == "amendmentProposed")), Is.True);
+        var proposed = events.First(e => e["event"]!.GetValue<string>() == "amendmentProposed");
+        Assert.Multiple(() =>
+        {
+            Assert.That(proposed["amendment"]!["proposer"]!.GetValue<string>(), Is.EqualTo("chair"));
+            Assert.That(proposed["amendment"]!["proposedBy"], Is.Null);
+            Assert.That(proposed["actor"]!["role"]!.GetValue<string>(), Is.EqualTo("chair"));
+            Assert.That(proposed["description"]!.GetValue<string>(), Does.StartWith("the Chair proposed a replacement"));
         });
     }
 
