@@ -128,7 +128,9 @@ internal sealed class WebsocketRoomConnection : RoomConnection
             ValueTask sent;
             try
             {
-                sent = _socket.SendAsync(frame.AsMemory(), WebSocketMessageType.Binary, endOfMessage: true, _aborted);
+                // No cancellation token: with one, every send takes the socket's slower path (a registration and an
+                // async state machine per frame). A send to a client that went away fails when the socket is aborted.
+                sent = _socket.SendAsync(frame.AsMemory(), WebSocketMessageType.Binary, endOfMessage: true, CancellationToken.None);
                 if (!sent.IsCompleted)
                 {
                     _ = SendWhenCompletedAsync(sent);
