@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Http.HttpResults;
 using NegotiationEditor.Negotiation.Access;
 using NegotiationEditor.Negotiation.Timeline;
+using NegotiationEditor.Server.Collaboration.Hooks;
 using NegotiationEditor.Server.Workflow;
 
 namespace NegotiationEditor.Server.Endpoints;
@@ -12,9 +13,10 @@ public static partial class TimelineEndpoints
 {
     private const string Example = "2010-12-17T17:05:00Z";
 
-    /// <summary>Adds what the endpoints read: the document texts through time.</summary>
+    /// <summary>Adds the edit history's recorder (used by the history hook) and what the endpoints read: the texts through time.</summary>
     public static IServiceCollection AddTimeline(this IServiceCollection services)
     {
+        services.AddSingleton<HistoryRecorder>();
         services.AddSingleton<TextHistory>();
         return services;
     }
@@ -31,7 +33,7 @@ public static partial class TimelineEndpoints
     }
 
     private static async Task<Results<Ok<TimelineView>, ProblemHttpResult>> Timeline(
-        string documentId, HttpContext context, LiveWorkflow workflow, TextHistory texts, TimeProvider clock)
+        string documentId, HttpContext context, LiveWorkflow workflow, TextHistory texts, HistoryRecorder recorder, TimeProvider clock)
     {
         if (!Ids.TryDocument(documentId, out var id, out var problem))
         {
@@ -44,7 +46,7 @@ public static partial class TimelineEndpoints
             return Problems.Refused(refusal);
         }
 
-        await BringHistoryUpToDateAsync(workflow, id);
+        await BringHistoryUpToDateAsync(workflow, recorder, id);
         var text = texts.Timeline(state, id);
         var moments = DocumentTimeline.Of(state, id, text.Bursts, text.TextTabledAt);
         var adoption = state.FindDocument(id)!.Adoption;
@@ -53,7 +55,7 @@ public static partial class TimelineEndpoints
     }
 
     private static async Task<Results<Ok<DocumentAtView>, ProblemHttpResult>> At(
-        string documentId, string? time, HttpContext context, LiveWorkflow workflow, TextHistory texts, TimeProvider clock)
+        string documentId, string? time, HttpContext context, LiveWorkflow workflow, TextHistory texts, HistoryRecorder recorder, TimeProvider clock)
     {
         if (!Ids.TryDocument(documentId, out var id, out var problem))
         {
@@ -82,7 +84,7 @@ public static partial class TimelineEndpoints
             return TypedResults.Ok(await workflow.ReadAsync(id, (now, anchors) => View(now, id, moment, anchors.CurrentText, anchors)));
         }
 
-        await BringHistoryUpToDateAsync(workflow, id);
+        await BringHistoryUpToDateAsync(workflow, recorder, id);
         var records = texts.Records(id, moment);
         var start = texts.StartOf(state, id, records);
         if (moment < start)
@@ -98,9 +100,13 @@ public static partial class TimelineEndpoints
     }
 
     // Loading a document records in its history whatever the update log holds that the history lacks (see HistoryHook):
-    // a document nobody has opened since the server started (the seeded one) has its text there only.
-    private static Task<int> BringHistoryUpToDateAsync(LiveWorkflow workflow, Negotiation.Documents.DocumentId id) =>
-        workflow.ReadAsync(id, (_, _) => 0);
+    // a document nobody has opened since the server started (the seeded one) has its text there only. Then every
+    // update recorded so far is written.
+    private static async Task BringHistoryUpToDateAsync(LiveWorkflow workflow, HistoryRecorder recorder, Negotiation.Documents.DocumentId id)
+    {
+        await workflow.ReadAsync(id, (_, _) => 0);
+        await recorder.FlushAsync();
+    }
 
     private static DocumentAtView View(Negotiation.Workflow.NegotiationState state, Negotiation.Documents.DocumentId id, DateTimeOffset moment, string text, CrdtAnchors anchors)
     {

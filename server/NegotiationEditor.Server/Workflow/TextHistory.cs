@@ -110,11 +110,15 @@ public sealed class TextHistory(IDocumentHistory history, IOptions<HistoryOption
     public static YDoc Build(IReadOnlyList<EditRecord> records)
     {
         ArgumentNullException.ThrowIfNull(records);
+        // One by one in one transaction: far cheaper than merging a day of records first.
         var doc = new YDoc(new YDocOptions { Gc = false });
-        if (records.Count > 0)
+        doc.Transact(_ =>
         {
-            Y.ApplyUpdate(doc, Y.MergeUpdates(records.Select(r => r.Update)));
-        }
+            foreach (var record in records)
+            {
+                Y.ApplyUpdate(doc, record.Update);
+            }
+        });
         return doc;
     }
 }

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using NegotiationEditor.Negotiation.Documents;
 using NegotiationEditor.Server.Collaboration;
+using NegotiationEditor.Server.Collaboration.Hooks;
 using NegotiationEditor.Server.Storage;
 
 namespace NegotiationEditor.Server.Tests.Timeline;
@@ -72,6 +73,51 @@ public sealed class HistoryRestartTests
     }
 
     [Test]
+    public async Task A_data_folder_kept_before_the_history_existed_shows_its_stored_text_from_the_tabling_on()
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "negotiation-timeline-legacy-" + Guid.NewGuid().ToString("N"));
+        var clock = new HandClock(TimelineServer.Morning);
+        try
+        {
+            string document, typed;
+            using (var server = new TimelineServer(clock, folder))
+            {
+                document = server.Negotiation.Current.Documents[0].Id.ToString();
+                await using var chair = await server.TypistAsync("chair", document);
+                clock.Advance(TimeSpan.FromMinutes(5));
+                await chair.TypeAsync(chair.Text.Length, " Typed before the upgrade.", clock, TimeSpan.FromMilliseconds(100));
+                typed = chair.Text;
+            }
+
+            foreach (var file in Directory.GetFiles(folder, "history*"))
+            {
+                File.Delete(file);
+            }
+
+            clock.Advance(TimeSpan.FromHours(1));
+            using var upgraded = new TimelineServer(clock, folder);
+            using var observer = upgraded.As("observer");
+
+            var timeline = await observer.GetJsonAsync($"/api/documents/{document}/timeline");
+            var atTabling = await observer.AtAsync(document, TimelineServer.Morning);
+
+            Assert.That(timeline["moments"]!.AsArray().Select(m => m!["kind"]!.GetValue<string>()), Is.EqualTo(new[] { "tabled" }));
+            Assert.That(atTabling["text"]!.GetValue<string>(), Is.EqualTo(typed), "what the update log held, learnt as of the tabling");
+        }
+        finally
+        {
+            try
+            {
+                Directory.Delete(folder, recursive: true);
+            }
+            catch (IOException)
+            {
+                // A file still held by a stopping host: the temporary folder stays behind.
+            }
+        }
+    }
+
+    [Test]
     public async Task Keystrokes_of_one_author_within_a_second_are_one_record_and_the_history_stays_small()
     {
         var clock = new HandClock(TimelineServer.Morning);
@@ -84,6 +130,7 @@ public sealed class HistoryRestartTests
             await chair.TypeAsync(0, "Agreed ad referendum, pending review. ..", clock, TimeSpan.FromMilliseconds(100));
         }
 
+        await server.Services.GetRequiredService<HistoryRecorder>().FlushAsync();
         var records = server.Services.GetRequiredService<IDocumentHistory>().Read(document);
         var typed = records.Where(r => r.Author is not null).ToList();
 

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
 using Microsoft.Extensions.Options;
 using NegotiationEditor.Crdt;
@@ -11,36 +10,29 @@ using NegotiationEditor.Server.Storage;
 namespace NegotiationEditor.Server.Collaboration.Hooks;
 
 /// <summary>
-/// Keeps every document's edit history (<see cref="IDocumentHistory"/>): each stored update is recorded with the time
-/// and its author, merged into its author's current record while they go on typing within
-/// <see cref="HistoryOptions.MergeWithin"/> (changes the server makes are each a record of their own). On load, whatever the update log holds that the history lacks (a document
-/// stored before the history was kept, or a record a killed process never wrote) is recorded as learnt then; for a
-/// document with no history at all, as of its tabling. A history that cannot be written is logged and never refuses
-/// an update: the update log holds the text.
+/// Keeps every document's edit history (<see cref="IDocumentHistory"/>): each stored update, client or server-made, is
+/// handed with its time and author to the <see cref="HistoryRecorder"/>, which writes it off the write path. On load,
+/// whatever the update log holds that the history lacks (a document stored before the history was kept, or updates a
+/// killed process never recorded) is recorded as learnt then; for a document with no history at all, as of its
+/// tabling. The history never refuses an update: the update log holds the text.
 /// </summary>
 public sealed class HistoryHook(
+    HistoryRecorder recorder,
     IDocumentHistory history,
     LiveNegotiation negotiation,
     TimeProvider time,
-    IOptions<HistoryOptions> options,
     ILogger<HistoryHook> logger) : RoomHook
 {
     private readonly ConditionalWeakTable<byte[], Participant> _authors = new();
-    private readonly ConcurrentDictionary<DocumentId, SemaphoreSlim> _turns = new();
-    private readonly ConcurrentDictionary<DocumentId, OpenRecord> _open = new();
 
     /// <inheritdoc />
     public override async ValueTask OnLoadAsync(DocumentRoom room, YDoc document)
     {
         try
         {
+            await recorder.FlushAsync().ConfigureAwait(false);
             var records = history.Read(room.Id);
-            var known = new YDoc(new YDocOptions { Gc = false });
-            if (records.Count > 0)
-            {
-                Y.ApplyUpdate(known, Y.MergeUpdates(records.Select(r => r.Update)));
-            }
-
+            var known = TextHistoryDocument(records);
             byte[]? missing = null;
             known.Updated += (_, args) => missing = missing is null ? args.Update : Y.MergeUpdates([missing, args.Update]);
             Y.ApplyUpdate(known, Y.EncodeStateAsUpdate(document, Y.EncodeStateVector(known)));
@@ -54,9 +46,9 @@ public sealed class HistoryHook(
             {
                 at = tabled;
             }
-            await history.AddAsync(new EditRecord(room.Id, at, at, null, missing)).ConfigureAwait(false);
+            recorder.Record(room.Id, at, null, missing);
         }
-        catch (Exception exception) when (exception is IOException or CrdtFormatException or LiteDB.LiteException or KeyNotFoundException)
+        catch (Exception exception) when (exception is IOException or CrdtFormatException or LiteDB.LiteException or ObjectDisposedException)
         {
             logger.LogError(exception, "Document {Document}: its edit history could not be brought up to date with the update log", room.IdText);
         }
@@ -71,38 +63,19 @@ public sealed class HistoryHook(
     }
 
     /// <inheritdoc />
-    public override async Task OnStoreAsync(DocumentRoom room, byte[] update)
+    public override Task OnStoreAsync(DocumentRoom room, byte[] update)
     {
         ParticipantId? author = _authors.TryGetValue(update, out var participant) ? participant.Id : null;
-        var turn = _turns.GetOrAdd(room.Id, _ => new SemaphoreSlim(1, 1));
-        await turn.WaitAsync().ConfigureAwait(false);
         try
         {
-            var at = time.GetUtcNow();
-            // Changes the server makes (the tabled text, an accepted amendment) are few and each a moment: never merged.
-            if (author is not null && _open.TryGetValue(room.Id, out var open) && open.Author == author
-                && at >= open.Last && at - open.First < options.Value.MergeWithin)
-            {
-                var merged = Y.MergeUpdates([open.Update, update]);
-                await history.ExtendAsync(open.Id, at, merged).ConfigureAwait(false);
-                _open[room.Id] = open with { Last = at, Update = merged };
-            }
-            else
-            {
-                var id = await history.AddAsync(new EditRecord(room.Id, at, at, author, update)).ConfigureAwait(false);
-                _open[room.Id] = new OpenRecord(id, author, at, at, update);
-            }
+            recorder.Record(room.Id, time.GetUtcNow(), author, update);
         }
-        catch (Exception exception) when (exception is IOException or CrdtFormatException or LiteDB.LiteException or KeyNotFoundException)
+        catch (ObjectDisposedException exception)
         {
-            _open.TryRemove(room.Id, out _);
-            logger.LogError(exception, "Document {Document}: an update was stored but not recorded in the edit history", room.IdText);
+            logger.LogWarning(exception, "Document {Document}: an update stored while the server stops is not in the edit history yet", room.IdText);
         }
-        finally
-        {
-            turn.Release();
-        }
+        return Task.CompletedTask;
     }
 
-    private sealed record OpenRecord(long Id, ParticipantId? Author, DateTimeOffset First, DateTimeOffset Last, byte[] Update);
+    private static YDoc TextHistoryDocument(IReadOnlyList<EditRecord> records) => Workflow.TextHistory.Build(records);
 }
