@@ -58,7 +58,8 @@ public sealed class TimelineAndPositionsMapTests
     [Test]
     public async Task The_chair_goes_back_to_a_moment_before_Rev1_and_the_positions_map_follows()
     {
-        var chair = await OpenAsync("chair", _server.Invite("chair"));
+        // A tall window: CodeMirror draws only the lines near the window, and the screenshots show the whole page.
+        var chair = await OpenAsync("chair", _server.Invite("chair"), height: 1500);
         using var chairRest = new RestParticipant(_server, _server.Invite("chair"));
         using var greece = new RestParticipant(_server, _server.Invite("member-state delegate", "Greece"));
         using var iran = new RestParticipant(_server, _server.Invite("member-state delegate", "Iran"));
@@ -218,9 +219,9 @@ public sealed class TimelineAndPositionsMapTests
         }
     }
 
-    private async Task<Participant> OpenAsync(string name, Invite invite)
+    private async Task<Participant> OpenAsync(string name, Invite invite, int height = 800)
     {
-        var participant = await Participant.OpenAsync(_chromium, name, invite);
+        var participant = await Participant.OpenAsync(_chromium, name, invite, height: height);
         _opened.Add(participant);
         return participant;
     }
