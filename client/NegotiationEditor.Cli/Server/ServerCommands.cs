@@ -6,7 +6,8 @@ namespace NegotiationEditor.Cli.Server;
 
 /// <summary>
 /// The commands that work on a negotiation server through the .NET client: <c>documents</c>, <c>amendments</c>,
-/// <c>propose</c>, <c>withdraw</c>, <c>position</c> and <c>revisions</c> (list, <c>compare</c>, <c>print</c>).
+/// <c>propose</c>, <c>withdraw</c>, <c>position</c>, <c>revisions</c> (list, <c>compare</c>, <c>print</c>) and
+/// <c>participants</c> (list, <c>remove</c>, <c>revoke</c>).
 /// Each takes the participant's invite link (<c>--invite</c>, or the <c>NEGOTIATE_INVITE</c> environment variable)
 /// or <c>--server URL --token TOKEN</c>, and acts as that participant.
 /// </summary>
@@ -24,6 +25,7 @@ internal static class ServerCommands
         root.Add(WithdrawCommand.Create(console));
         root.Add(PositionCommand.Create(console));
         root.Add(RevisionsCommand.Create(console));
+        root.Add(ParticipantsCommand.Create(console));
     }
 }
 

@@ -102,6 +102,30 @@ public sealed class ServerCommandsTests
     }
 
     [Test]
+    public async Task The_secretariat_lists_participants_and_revokes_an_invite_which_is_refused_at_once_and_a_delegate_may_not()
+    {
+        var secretariat = _invites.LinkOf("secretariat");
+        var listed = await Processes.NegotiateAsync("participants", "--invite", secretariat);
+        var finland = listed.OutLines.Single(line => line.Split('\t')[2] == "Finland").Split('\t')[0];
+
+        var byDelegate = await Processes.NegotiateAsync("participants", "revoke", finland, "--invite", _invites.LinkOf("member-state delegate", "Greece"));
+        var revoked = await Processes.NegotiateAsync("participants", "revoke", finland, "--invite", secretariat);
+        var afterwards = await Processes.NegotiateAsync("documents", "--invite", _invites.LinkOf("member-state delegate", "Finland"));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(listed.ExitCode, Is.EqualTo(0), listed.ToString());
+            Assert.That(listed.OutLines, Has.Some.Contains("\tchair\t-\t"));
+            Assert.That(byDelegate.ExitCode, Is.EqualTo(1), byDelegate.ToString());
+            Assert.That(byDelegate.Error, Does.Contain("may not manage participants"));
+            Assert.That(revoked.ExitCode, Is.EqualTo(0), revoked.ToString());
+            Assert.That(revoked.Out, Does.StartWith(finland + "\tmemberStateDelegate\tFinland\t").And.Contains("1 invite(s) revoked"));
+            Assert.That(afterwards.ExitCode, Is.EqualTo(1), afterwards.ToString());
+            Assert.That(afterwards.Error, Does.Contain("revoked"));
+        });
+    }
+
+    [Test]
     public async Task A_refused_proposal_exits_with_one_and_one_line_from_the_servers_problem()
     {
         using var api = new NegotiationApi(_invites.Chair);
