@@ -6,6 +6,7 @@
 #   bench/soak/run.sh                       # 600 s, 100 clients, 4 documents, 20 typists at 2/s, a reconnect every 3 s
 #   DURATION=60 bench/soak/run.sh           # a short check
 #   CLIENTS=200 TYPISTS=40 bench/soak/run.sh
+#   NO_COUNTERS=1 bench/soak/run.sh         # without dotnet-counters (no managed heap column)
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 root="$(cd "$here/../.." && pwd)"
@@ -60,7 +61,7 @@ for _ in $(seq 1 300); do curl -sf -o /dev/null "$url/openapi/v1.json" && break;
 for _ in $(seq 1 100); do [ -f "$data/invites.csv" ] && break; sleep 0.2; done
 
 counters_option=()
-if [ -x "$counters_tool" ]; then
+if [ -x "$counters_tool" ] && [ "${NO_COUNTERS:-0}" != 1 ]; then
   "$counters_tool" collect -p "$server_pid" --refresh-interval 5 --format csv -o "$counters_csv" \
     --counters System.Runtime </dev/null >/dev/null 2>&1 &
   counters_pid=$!
