@@ -101,6 +101,11 @@ export class Permissions {
     return !this.adopted && (this.me.role === 'memberStateDelegate' || this.me.role === 'stakeholder') && this.me.delegation !== null;
   }
 
+  /** A chair's proposal: the chair, or the secretariat on the chair's behalf; never a delegation. */
+  get mayProposeAsChair(): boolean {
+    return !this.adopted && (this.me.role === 'chair' || this.me.role === 'secretariat');
+  }
+
   get mayDecide(): boolean { return !this.adopted && this.me.role === 'chair'; }
 
   get mayCirculate(): boolean { return !this.adopted && (this.me.role === 'chair' || this.me.role === 'secretariat'); }
@@ -114,6 +119,7 @@ export class Permissions {
   }
 
   mayWithdraw(amendment: Amendment): boolean {
+    if (isChairsProposal(amendment)) return this.mayProposeAsChair && amendment.status === 'proposed';
     return this.mayPropose && amendment.status === 'proposed' && amendment.proposedBy !== null && amendment.proposedBy.id === this.me.delegation?.id;
   }
 
@@ -122,6 +128,28 @@ export class Permissions {
     const own = this.me.delegation;
     return amendment.positions.find((p) => p.delegation.id === own?.id)?.position ?? null;
   }
+}
+
+/** A chair's proposal: the server says proposer "chair" (older answers: no proposing delegation). */
+export function isChairsProposal(amendment: Pick<Amendment, 'proposer' | 'proposedBy'>): boolean {
+  return amendment.proposer === 'chair' || (amendment.proposer === undefined && amendment.proposedBy === null);
+}
+
+/**
+ * The consensus line under an amendment, as the server reads it (docs/negotiation.md): member states only,
+ * sponsors supporting; consensus when no member state objects — a reservation or "can live with" does not block.
+ * The page never computes it: it words the server's reading.
+ */
+export function consensusLine(consensus: Amendment['consensus'] | undefined): string | null {
+  if (!consensus) return null;
+  const list = (names: string[]) => names.join(', ');
+  if (!consensus.isConsensus) {
+    return consensus.objecting.length > 0 ? `No consensus: ${list(consensus.objecting)} ${consensus.objecting.length === 1 ? 'objects' : 'object'}.` : 'No consensus.';
+  }
+  const notes: string[] = [];
+  if (consensus.reserving.length > 0) notes.push(`${list(consensus.reserving)} ${consensus.reserving.length === 1 ? 'reserves' : 'reserve'}`);
+  if (consensus.canLiveWith.length > 0) notes.push(`${list(consensus.canLiveWith)} can live with it`);
+  return 'Consensus: no member state objects' + (notes.length > 0 ? ` (${notes.join('; ')}).` : '.');
 }
 
 /** Who proposed an amendment: its delegation, or the Chair for a chair's proposal. */

@@ -2,7 +2,7 @@
 // position buttons for delegations and accept / reject for the chair.
 import type { Amendment, AmendmentKind, PositionKind } from '../api/types';
 import { clear, h, keepingFocus } from '../ui/dom';
-import { AmendmentBook, Permissions, describeAmendment, positionNames, proposerName } from './AmendmentBook';
+import { AmendmentBook, Permissions, consensusLine, describeAmendment, positionNames, proposerName } from './AmendmentBook';
 import { kindNames, kindsFor, type ProposalForm, type Selection } from './proposal';
 
 export interface AmendmentActions {
@@ -28,6 +28,9 @@ export class AmendmentPanel {
   private readonly justification: HTMLTextAreaElement;
   private readonly selectionLine: HTMLElement;
   private readonly formError: HTMLElement;
+  private readonly formHeading: HTMLElement;
+  private readonly formNote: HTMLElement;
+  private readonly submitButton: HTMLButtonElement;
   private readonly list: HTMLElement;
   private showClosed = false;
 
@@ -44,14 +47,18 @@ export class AmendmentPanel {
     this.proposedLabel = h('label', { for: 'amendment-proposed' }, 'Proposed text');
     this.justification = h('textarea', { id: 'amendment-justification', name: 'justification', rows: 2 });
     this.formError = h('p', { className: 'form-error', role: 'alert', id: 'amendment-error' });
+    this.formHeading = h('h2', { id: 'proposal-heading' }, 'Propose an amendment');
+    this.formNote = h('p', { className: 'proposal-note', id: 'proposal-note' });
+    this.submitButton = h('button', { type: 'submit', id: 'propose-button' }, 'Propose');
     this.form = h('form', { id: 'proposal-form', 'aria-labelledby': 'proposal-heading', onsubmit: (event: Event) => this.submit(event) },
-      h('h2', { id: 'proposal-heading' }, 'Propose an amendment'),
+      this.formHeading,
+      this.formNote,
       this.selectionLine,
       h('label', { for: 'amendment-kind' }, 'Kind'), this.kind,
       h('div', { className: 'proposed-field' }, this.proposedLabel, this.proposed),
       h('label', { for: 'amendment-justification' }, 'Justification'), this.justification,
       this.formError,
-      h('button', { type: 'submit', id: 'propose-button' }, 'Propose'),
+      this.submitButton,
     );
     this.list = h('ol', { className: 'amendment-list', id: 'amendment-list', 'aria-live': 'polite' });
     const toggle = h('label', { className: 'inline-check' },
@@ -77,7 +84,12 @@ export class AmendmentPanel {
   }
 
   private updateForm(): void {
-    this.formHost.hidden = !this.permissions.mayPropose;
+    this.formHost.hidden = !this.permissions.mayPropose && !this.permissions.mayProposeAsChair;
+    const asChair = this.asChair;
+    this.formHeading.textContent = asChair ? 'Propose as the Chair' : 'Propose an amendment';
+    this.formNote.textContent = asChair ? 'A chair’s proposal, for no delegation: delegations take positions on it; the chair decides it like any other.' : '';
+    this.formNote.hidden = !asChair;
+    this.submitButton.textContent = asChair ? 'Propose as the Chair' : 'Propose';
     const kinds = kindsFor(this.selection);
     const previous = this.kind.value as AmendmentKind;
     clear(this.kind);
@@ -96,13 +108,18 @@ export class AmendmentPanel {
     this.proposed.rows = kind === 'alternatives' || kind === 'newParagraph' ? 4 : 2;
   }
 
+  /** The chair and the secretariat table chair's proposals; a delegation proposes for itself. */
+  private get asChair(): boolean {
+    return this.permissions.mayProposeAsChair && !this.permissions.mayPropose;
+  }
+
   private async submit(event: Event): Promise<void> {
     event.preventDefault();
     this.formError.textContent = '';
-    const button = this.form.querySelector('button[type=submit]') as HTMLButtonElement;
+    const button = this.submitButton;
     button.disabled = true;
     try {
-      await this.actions.propose({ kind: this.kind.value as AmendmentKind, proposed: this.proposed.value, justification: this.justification.value });
+      await this.actions.propose({ kind: this.kind.value as AmendmentKind, proposed: this.proposed.value, justification: this.justification.value, asChair: this.asChair });
       this.proposed.value = '';
       this.justification.value = '';
     } catch (error) {
@@ -167,13 +184,20 @@ export class AmendmentPanel {
       h('p', { className: 'amendment-meta' }, `${amendment.paragraph} · proposed by ${proposerName(amendment)}`),
       amendment.justification ? h('p', { className: 'justification' }, amendment.justification) : null,
       h('p', { className: 'ledger', 'data-testid': 'ledger' }, amendment.ledger),
-      amendment.consensus?.isConsensus && amendment.status === 'proposed' ? h('p', { className: 'consensus' }, 'No member state objects or reserves.') : null,
+      amendment.status === 'proposed' ? this.consensus(amendment) : null,
       collisions.length > 0
         ? h('p', { className: 'collision', role: 'note' }, `Collides with: ${collisions.map((c) => `${describeAmendment(c)} (${proposerName(c)})`).join('; ')}`)
         : null,
       buttons.length > 0 ? h('div', { className: 'amendment-actions', role: 'group', 'aria-label': 'Actions on this amendment' }, buttons) : null,
       h('p', { className: 'item-error', role: 'alert' }),
     );
+  }
+
+  /** The server's consensus reading, worded (the page computes none of it). */
+  private consensus(amendment: Amendment): HTMLElement | null {
+    const line = consensusLine(amendment.consensus);
+    if (!line) return null;
+    return h('p', { className: amendment.consensus.isConsensus ? 'consensus' : 'consensus consensus-blocked', 'data-testid': 'consensus' }, line);
   }
 
   private async run(amendment: Amendment, action: () => Promise<void>): Promise<void> {

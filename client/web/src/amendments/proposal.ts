@@ -11,6 +11,8 @@ export interface ProposalForm {
   proposed: string;
   justification: string;
   coSponsors?: string[];
+  /** A chair's proposal, for no delegation (the chair, or the secretariat on the chair's behalf). */
+  asChair?: boolean;
 }
 
 export type ProposalOutcome = { ok: true; request: ProposeAmendment } | { ok: false; error: string };
@@ -46,7 +48,7 @@ export function buildProposal(text: string, paragraphs: readonly Paragraph[], se
   if (!paragraph) return { ok: false, error: 'Place the cursor or the selection inside a paragraph of the text.' };
   if (to > paragraph.end) return { ok: false, error: `The selection runs past the end of paragraph ${paragraph.label}: an amendment touches one paragraph.` };
   const justification = form.justification.trim();
-  const base = { paragraph: paragraph.id, coSponsors: form.coSponsors ?? [], justification };
+  const base = { paragraph: paragraph.id, coSponsors: form.coSponsors ?? [], justification, ...(form.asChair ? { proposer: 'chair' as const } : {}) };
   const proposed = form.proposed.trim();
   switch (form.kind) {
     case 'replace': {

@@ -94,6 +94,8 @@ export interface ProposeAmendment {
   originalText: string;
   proposedTexts: string[];
   proposedBy?: string;
+  /** "chair" tables a chair's proposal (chair, secretariat); then no proposedBy. */
+  proposer?: 'delegation' | 'chair';
   coSponsors: string[];
   justification: string;
 }
