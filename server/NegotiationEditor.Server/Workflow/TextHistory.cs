@@ -22,6 +22,10 @@ public sealed record TextTimeline(DateTimeOffset Start, IReadOnlyList<EditBurst>
 /// </summary>
 public sealed class TextHistory(IDocumentHistory history, IOptions<HistoryOptions> options)
 {
+    // The last bursts read per document, with what they were read from: records are only added or extended, so the
+    // same count and the same last record mean the same history.
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<DocumentId, (HistoryMark Mark, List<EditBurst> Bursts)> _bursts = new();
+
     /// <summary>The document's CRDT as stored by <paramref name="moment"/> (not garbage-collected, so anchors resolve).</summary>
     public YDoc DocumentAt(DocumentId document, DateTimeOffset moment) => Build(history.Read(document, moment));
 
@@ -41,6 +45,13 @@ public sealed class TextHistory(IDocumentHistory history, IOptions<HistoryOption
     {
         ArgumentNullException.ThrowIfNull(state);
         var records = history.Read(document);
+        var first = records.Count > 0 ? records[0] : null;
+        var mark = HistoryMark.Of(records);
+        if (_bursts.TryGetValue(document, out var cached) && cached.Mark == mark)
+        {
+            return new TextTimeline(Start(state, document, first), cached.Bursts, first is { Author: null } ? first.Last : null);
+        }
+
         var bursts = new List<EditBurst>();
         var doc = new YDoc(new YDocOptions { Gc = false });
         var text = doc.GetText(LiveText.RootName);
@@ -90,7 +101,7 @@ public sealed class TextHistory(IDocumentHistory history, IOptions<HistoryOption
             }
         }
 
-        var first = records.Count > 0 ? records[0] : null;
+        _bursts[document] = (mark, bursts);
         return new TextTimeline(Start(state, document, first), bursts, first is { Author: null } ? first.Last : null);
     }
 
@@ -120,5 +131,24 @@ public sealed class TextHistory(IDocumentHistory history, IOptions<HistoryOption
             }
         });
         return doc;
+    }
+
+    private readonly record struct HistoryMark(int Count, long LastFirst, long LastLast, ulong LastBytes)
+    {
+        public static HistoryMark Of(IReadOnlyList<EditRecord> records) => records.Count == 0
+            ? default
+            : new HistoryMark(records.Count, records[^1].First.UtcTicks, records[^1].Last.UtcTicks, Fnv(records[^1].Update));
+
+        // FNV-1a over the last record's bytes (small: at most a second of one author's typing).
+        private static ulong Fnv(byte[] bytes)
+        {
+            var hash = 14695981039346656037UL;
+            foreach (var b in bytes)
+            {
+                hash = (hash ^ b) * 1099511628211UL;
+            }
+
+            return hash;
+        }
     }
 }
