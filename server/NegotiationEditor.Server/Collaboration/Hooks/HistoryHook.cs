@@ -1,8 +1,6 @@
 using System.Runtime.CompilerServices;
-using Microsoft.Extensions.Options;
 using NegotiationEditor.Crdt;
 using NegotiationEditor.Negotiation.Access;
-using NegotiationEditor.Negotiation.Documents;
 using NegotiationEditor.Negotiation.Timeline;
 using NegotiationEditor.Server.Access;
 using NegotiationEditor.Server.Storage;
