@@ -28,6 +28,7 @@ public sealed class LiveDocument : IAsyncDisposable
     private readonly ITimer _awarenessTimer;
     private readonly TaskCompletionSource _synced = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly List<string> _denials = [];
+    private TaskCompletionSource<bool> _joined = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private int _syncs;
     private bool _remoteApplied;
     private bool _disposed;
@@ -46,14 +47,14 @@ public sealed class LiveDocument : IAsyncDisposable
             {
                 _remoteApplied = true;
             }
-            else
+            else if (!Reconnecting)
             {
                 Enqueue(WebsocketProtocol.Update(update.Update).ToArray());
             }
         };
         _awareness.Updated += (_, change) =>
         {
-            if (Equals(change.Origin, Awareness.LocalOrigin))
+            if (Equals(change.Origin, Awareness.LocalOrigin) && !Reconnecting)
             {
                 Enqueue(WebsocketProtocol.AwarenessOf(_awareness, change.All).ToArray());
             }
@@ -83,9 +84,21 @@ public sealed class LiveDocument : IAsyncDisposable
                 NegotiationChanged?.Invoke(this, change);
             }
         });
+        _connection.Reconnecting += _ =>
+        {
+            lock (_gate)
+            {
+                if (_joined.Task.IsCompleted && !_disposed)
+                {
+                    _joined = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
+                }
+            }
+            return Task.CompletedTask;
+        };
         _connection.Reconnected += _ => RejoinAsync();
         _connection.Closed += error =>
         {
+            EndJoining();
             Disconnected?.Invoke(this, error);
             return Task.CompletedTask;
         };
@@ -256,6 +269,7 @@ public sealed class LiveDocument : IAsyncDisposable
             }
         }
         _outgoing.Writer.TryComplete();
+        EndJoining();
         await _connection.DisposeAsync().ConfigureAwait(false);
         await _sending.ConfigureAwait(false);
     }
@@ -267,6 +281,7 @@ public sealed class LiveDocument : IAsyncDisposable
         byte[]? presence = null;
         lock (_gate)
         {
+            _joined.TrySetResult(true);
             stepOne = WebsocketProtocol.SyncStep1(_doc).ToArray();
             if (_awareness.LocalState is null && !_disposed && _options.Presence is { } announced)
             {
@@ -295,6 +310,7 @@ public sealed class LiveDocument : IAsyncDisposable
             lock (_gate)
             {
                 _denials.Add("could not join again after reconnecting: " + MessageOf(exception));
+                _joined.TrySetResult(false);
             }
         }
     }
@@ -365,13 +381,41 @@ public sealed class LiveDocument : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// Whether the connection is lost and being made again. Local changes made meanwhile are not queued: the answer to
+    /// the server's sync step 1 after joining again carries them (it is computed later, from the whole document).
+    /// </summary>
+    private bool Reconnecting => _connection?.State == HubConnectionState.Reconnecting;
+
+    /// <summary>Completes with true once the current connection has joined the document, with false if it never will.</summary>
+    private Task<bool> JoinedAsync()
+    {
+        lock (_gate)
+        {
+            return _joined.Task;
+        }
+    }
+
+    /// <summary>No join is coming any more (closed, disposed): frames still held are dropped.</summary>
+    private void EndJoining()
+    {
+        lock (_gate)
+        {
+            _joined.TrySetResult(false);
+        }
+    }
+
     private void Enqueue(byte[] frame) => _outgoing.Writer.TryWrite(new Outgoing(frame, null));
 
+    /// <summary>
+    /// Sends the queued frames in order. A frame is held until the connection has joined the document (again): the
+    /// server refuses frames before the join, and the answer to its sync step 1 arrives before the join completes.
+    /// </summary>
     private async Task SendLoopAsync()
     {
         await foreach (var item in _outgoing.Reader.ReadAllAsync().ConfigureAwait(false))
         {
-            if (item.Frame is { } frame)
+            if (item.Frame is { } frame && await JoinedAsync().ConfigureAwait(false))
             {
                 try
                 {
@@ -380,7 +424,7 @@ public sealed class LiveDocument : IAsyncDisposable
                 catch (Exception exception) when (exception is HubException or InvalidOperationException or OperationCanceledException or IOException
                     or System.Net.WebSockets.WebSocketException)
                 {
-                    // Not connected (or not joined again yet): the sync that follows the next join makes it good.
+                    // The connection was lost meanwhile: the sync that follows the next join makes it good.
                 }
             }
             item.Done?.TrySetResult();
