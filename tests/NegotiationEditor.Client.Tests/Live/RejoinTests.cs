@@ -29,6 +29,11 @@ public sealed class RejoinTests
         {
             ConfigureConnection = connection => connection.WebSocketFactory = async (context, cancellation) =>
             {
+                if (!sockets.IsEmpty)
+                {
+                    // A slow network: opening the connection again takes a while, and what is typed meanwhile waits for it.
+                    await Task.Delay(200, cancellation);
+                }
                 var socket = new ClientWebSocket();
                 await socket.ConnectAsync(context.Uri, cancellation);
                 sockets.Enqueue(socket);
