@@ -92,27 +92,38 @@ public sealed class LiteDbStorage : IDocumentUpdateLog, INegotiationStore, IDisp
     }
 
     /// <inheritdoc />
+    /// <remarks>
+    /// The merge, the long part, runs outside the file's lock, so appends and their commits go on meanwhile; then, in
+    /// one transaction, the oldest of the entries read takes the merged state and the others are deleted. Updates
+    /// appended during the merge are newer entries and stay as they are.
+    /// </remarks>
     public CompactionResult Compact(DocumentId document, Func<IReadOnlyList<byte[]>, byte[]> merge)
     {
         ArgumentNullException.ThrowIfNull(merge);
+        List<BsonDocument> entries;
         lock (_gate)
         {
-            var entries = ReadEntries(document);
-            var size = entries.Sum(entry => (long)entry["bytes"].AsBinary.Length);
-            if (entries.Count < 2)
-            {
-                return new CompactionResult(0, size);
-            }
+            entries = ReadEntries(document);
+        }
+        if (entries.Count < 2)
+        {
+            return new CompactionResult(0, entries.Sum(entry => (long)entry["bytes"].AsBinary.Length));
+        }
 
-            var merged = merge(entries.Select(entry => entry["bytes"].AsBinary).ToList());
+        var merged = merge(entries.Select(entry => entry["bytes"].AsBinary).ToList());
+        var oldest = entries[0];
+        var newestMerged = entries[^1]["_id"].AsInt64;
+        lock (_gate)
+        {
             _database.BeginTrans();
             try
             {
-                foreach (var entry in entries)
-                {
-                    _updates.Delete(entry["_id"]);
-                }
-                _updates.Insert(NewEntry(document, merged));
+                oldest["bytes"] = merged;
+                _updates.Update(oldest);
+                _updates.DeleteMany(Query.And(
+                    Query.EQ("document", document.ToString()),
+                    Query.GT("_id", oldest["_id"].AsInt64),
+                    Query.LTE("_id", newestMerged)));
                 _database.Commit();
             }
             catch
@@ -121,7 +132,7 @@ public sealed class LiteDbStorage : IDocumentUpdateLog, INegotiationStore, IDisp
                 throw;
             }
             _database.Checkpoint();
-            return new CompactionResult(entries.Count, merged.Length);
+            return new CompactionResult(entries.Count, ReadEntries(document).Sum(entry => (long)entry["bytes"].AsBinary.Length));
         }
     }
 

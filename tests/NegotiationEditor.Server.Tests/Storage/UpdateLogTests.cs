@@ -64,6 +64,47 @@ public sealed class UpdateLogTests
     }
 
     [Test]
+    public async Task An_update_stored_while_a_compaction_merges_stays_beside_the_merged_state()
+    {
+        var document = _server.Document.ToString();
+        await using var chair = await HubPeer.JoinAsync(_server.Server, _server.Invites.Chair, document);
+        for (var i = 0; i < 4; i++)
+        {
+            await chair.AppendAsync($" [{i}]");
+        }
+        var before = Log.Read(_server.Document);
+        var elsewhere = new NegotiationEditor.Crdt.YDoc();
+        foreach (var update in before)
+        {
+            NegotiationEditor.Crdt.Y.ApplyUpdate(elsewhere, update);
+        }
+        byte[]? late = null;
+        elsewhere.Updated += (_, change) => late = change.Update;
+        elsewhere.GetText(LiveText.RootName).Insert(0, "[stored during the merge] ");
+
+        var appendedDuringTheMerge = false;
+        var result = Log.Compact(_server.Document, updates =>
+        {
+            // The file is not locked while the merge runs: an append completes meanwhile.
+            appendedDuringTheMerge = Log.AppendAsync(_server.Document, late!).Wait(TimeSpan.FromSeconds(30));
+            return NegotiationEditor.Crdt.Y.MergeUpdates(updates);
+        });
+
+        Assert.That(appendedDuringTheMerge, Is.True);
+        Assert.That(result.MergedUpdates, Is.EqualTo(before.Count));
+        var stored = Log.Read(_server.Document);
+        Assert.That(stored, Has.Count.EqualTo(2), "the merged state, then the update stored during the merge");
+        Assert.That(stored[1], Is.EqualTo(late));
+        Assert.That(result.StoredBytes, Is.EqualTo(stored.Sum(update => (long)update.Length)));
+        var reloaded = new NegotiationEditor.Crdt.YDoc();
+        foreach (var update in stored)
+        {
+            NegotiationEditor.Crdt.Y.ApplyUpdate(reloaded, update);
+        }
+        Assert.That(reloaded.GetText(LiveText.RootName).ToString(), Is.EqualTo("[stored during the merge] " + chair.Peer.Text));
+    }
+
+    [Test]
     public async Task An_idle_document_is_unloaded_and_loads_again_with_everything_in_it()
     {
         var document = _server.Document.ToString();
