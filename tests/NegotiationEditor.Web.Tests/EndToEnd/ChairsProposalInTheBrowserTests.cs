@@ -11,57 +11,22 @@ namespace NegotiationEditor.Web.Tests.EndToEnd;
 /// </summary>
 [TestFixture]
 [NonParallelizable]
-public sealed class ChairsProposalInTheBrowserTests
+public sealed class ChairsProposalInTheBrowserTests : BrowserFixture
 {
+    protected override string FailureScreenshotPrefix => "failure-chairs-proposal-";
+
     private const string Replaced = "representatives of the five countries";
     private const string Proposed = "representatives of the host countries";
     private const string Deleted = "open and inclusive";
 
-    private readonly List<Participant> _opened = [];
-    private ServerProcess _server = null!;
-    private Chromium _chromium = null!;
-
-    [OneTimeSetUp]
-    public async Task StartServerAndBrowser()
-    {
-        _chromium = await Chromium.LaunchAsync();
-        _server = await ServerProcess.StartAsync();
-    }
-
-    [TearDown]
-    public async Task KeepThePagesOfAFailure()
-    {
-        if (TestContext.CurrentContext.Result.Outcome.Status == NUnit.Framework.Interfaces.TestStatus.Failed)
-        {
-            foreach (var participant in _opened)
-            {
-                await Screenshots.TakeAsync(participant.Page, "failure-chairs-proposal-" + participant.Name.Replace(' ', '-'), $"{participant.Name}'s page when the test failed");
-            }
-            TestContext.Out.WriteLine(_server.Output);
-        }
-    }
-
-    [OneTimeTearDown]
-    public async Task StopServerAndBrowser()
-    {
-        if (_chromium is not null)
-        {
-            await _chromium.DisposeAsync();
-        }
-        if (_server is not null)
-        {
-            await _server.DisposeAsync();
-        }
-    }
-
     [Test]
     public async Task The_chair_tables_a_replacement_as_the_Chair_the_delegations_take_positions_and_the_chair_accepts_it()
     {
-        var chair = await OpenAsync("chair", _server.Invite("chair"), height: 1100);
-        var usPage = await OpenAsync("US", _server.Invite("member-state delegate", "US"));
-        using var chairRest = new RestParticipant(_server, _server.Invite("chair"));
-        using var us = new RestParticipant(_server, _server.Invite("member-state delegate", "US"));
-        using var india = new RestParticipant(_server, _server.Invite("member-state delegate", "India"));
+        var chair = await OpenAsync("chair", Server.Invite("chair"), height: 1100);
+        var usPage = await OpenAsync("US", Server.Invite("member-state delegate", "US"));
+        using var chairRest = new RestParticipant(Server, Server.Invite("chair"));
+        using var us = new RestParticipant(Server, Server.Invite("member-state delegate", "US"));
+        using var india = new RestParticipant(Server, Server.Invite("member-state delegate", "India"));
         var document = await chairRest.FirstDocumentAsync();
 
         // A delegate's form proposes for its delegation only: no chair's option.
@@ -125,10 +90,4 @@ public sealed class ChairsProposalInTheBrowserTests
             Is.EquivalentTo(new[] { ("chair", "accepted"), ("chair", "withdrawn") }));
     }
 
-    private async Task<Participant> OpenAsync(string name, Invite invite, int height = 800)
-    {
-        var participant = await Participant.OpenAsync(_chromium, name, invite, height: height);
-        _opened.Add(participant);
-        return participant;
-    }
 }

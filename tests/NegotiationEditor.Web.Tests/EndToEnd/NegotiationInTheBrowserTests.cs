@@ -10,54 +10,19 @@ namespace NegotiationEditor.Web.Tests.EndToEnd;
 /// </summary>
 [TestFixture]
 [NonParallelizable]
-public sealed class NegotiationInTheBrowserTests
+public sealed class NegotiationInTheBrowserTests : BrowserFixture
 {
+    protected override string FailureScreenshotPrefix => "failure-";
+
     private const string Sentence = "Decisions will be taken in accordance with the rules of procedure of ECOSOC.";
-
-    private readonly List<Participant> _opened = [];
-    private ServerProcess _server = null!;
-    private Chromium _chromium = null!;
-
-    [OneTimeSetUp]
-    public async Task StartServerAndBrowser()
-    {
-        _chromium = await Chromium.LaunchAsync();
-        _server = await ServerProcess.StartAsync();
-    }
-
-    [TearDown]
-    public async Task KeepThePagesOfAFailure()
-    {
-        if (TestContext.CurrentContext.Result.Outcome.Status == NUnit.Framework.Interfaces.TestStatus.Failed)
-        {
-            foreach (var participant in _opened)
-            {
-                await Screenshots.TakeAsync(participant.Page, "failure-" + participant.Name.Replace(' ', '-'), $"{participant.Name}'s page when the test failed");
-            }
-            TestContext.Out.WriteLine(_server.Output);
-        }
-    }
-
-    [OneTimeTearDown]
-    public async Task StopServerAndBrowser()
-    {
-        if (_chromium is not null)
-        {
-            await _chromium.DisposeAsync();
-        }
-        if (_server is not null)
-        {
-            await _server.DisposeAsync();
-        }
-    }
 
     [Test]
     public async Task Delegations_negotiate_an_amendment_the_chair_accepts_circulates_compares_and_adopts()
     {
-        var chair = await OpenAsync("chair", _server.Invite("chair"));
-        var greece = await OpenAsync("Greece", _server.Invite("member-state delegate", "Greece"));
-        var uk = await OpenAsync("UK", _server.Invite("member-state delegate", "UK"));
-        var observer = await OpenAsync("observer", _server.Invite("observer"));
+        var chair = await OpenAsync("chair", Server.Invite("chair"));
+        var greece = await OpenAsync("Greece", Server.Invite("member-state delegate", "Greece"));
+        var uk = await OpenAsync("UK", Server.Invite("member-state delegate", "UK"));
+        var observer = await OpenAsync("observer", Server.Invite("observer"));
         var everyone = new[] { chair, greece, uk, observer };
 
         // The invite token left the address bar and lives in the session only.
@@ -200,18 +165,11 @@ public sealed class NegotiationInTheBrowserTests
         }
         await chair.Page.EvaluateAsync("() => window.negotiationEditor.ydoc.getText('text').insert(0, 'FORCED AFTER ADOPTION ')");
         await Expect(chair.Page.Locator("#status")).ToContainTextAsync("The server refused a change", new() { Timeout = 15_000 });
-        var served = await _server.LiveTextAsync(_server.Invite("chair"));
+        var served = await Server.LiveTextAsync(Server.Invite("chair"));
         Assert.That(served, Does.Not.Contain("FORCED AFTER ADOPTION"));
         Assert.That(served, Does.Contain("taken bearing in mind the rules of procedure"));
-        var late = await OpenAsync("late reader", _server.Invite("member-state delegate", "Iran"));
+        var late = await OpenAsync("late reader", Server.Invite("member-state delegate", "Iran"));
         Assert.That(await late.TextAsync(), Does.Not.Contain("FORCED AFTER ADOPTION"));
-    }
-
-    private async Task<Participant> OpenAsync(string name, Invite invite)
-    {
-        var participant = await Participant.OpenAsync(_chromium, name, invite);
-        _opened.Add(participant);
-        return participant;
     }
 
     private static async Task AssertEveryControlIsNamedAsync(Participant participant) =>

@@ -6,36 +6,15 @@ namespace NegotiationEditor.Web.Tests.EndToEnd;
 /// <summary>A participant loses the network while typing; what they typed offline arrives when it comes back.</summary>
 [TestFixture]
 [NonParallelizable]
-public sealed class NetworkCutTests
+public sealed class NetworkCutTests : BrowserFixture
 {
-    private ServerProcess _server = null!;
-    private Chromium _chromium = null!;
-
-    [OneTimeSetUp]
-    public async Task StartServerAndBrowser()
-    {
-        _chromium = await Chromium.LaunchAsync();
-        _server = await ServerProcess.StartAsync();
-    }
-
-    [OneTimeTearDown]
-    public async Task StopServerAndBrowser()
-    {
-        if (_chromium is not null)
-        {
-            await _chromium.DisposeAsync();
-        }
-        if (_server is not null)
-        {
-            await _server.DisposeAsync();
-        }
-    }
+    protected override string FailureScreenshotPrefix => "failure-network-cut-";
 
     [Test]
     public async Task Edits_typed_offline_arrive_after_the_network_comes_back_merged_with_the_others()
     {
-        var chair = await Participant.OpenAsync(_chromium, "chair", _server.Invite("chair"));
-        var secretariat = await Participant.OpenAsync(_chromium, "secretariat", _server.Invite("secretariat"), width: 768, height: 1024);
+        var chair = await OpenAsync("chair", Server.Invite("chair"));
+        var secretariat = await OpenAsync("secretariat", Server.Invite("secretariat"), width: 768, height: 1024);
 
         await chair.TypeAtEndAsync("\n\nBefore the cut.");
         await secretariat.WaitForTextAsync("Before the cut.");
@@ -57,7 +36,7 @@ public sealed class NetworkCutTests
         var merged = await chair.TextAsync();
         Assert.That(await secretariat.TextAsync(), Is.EqualTo(merged));
         Assert.That(merged, Does.Contain("Before the cut."));
-        Assert.That(await _server.LiveTextAsync(_server.Invite("chair")), Is.EqualTo(merged), "the server holds the merged text");
+        Assert.That(await Server.LiveTextAsync(Server.Invite("chair")), Is.EqualTo(merged), "the server holds the merged text");
         await Screenshots.TakeAsync(secretariat.Page, "16-offline-edits-arrived", "The secretariat's page once the chair is back online");
     }
 }

@@ -12,59 +12,24 @@ namespace NegotiationEditor.Web.Tests.EndToEnd;
 /// </summary>
 [TestFixture]
 [NonParallelizable]
-public sealed class TimelineAndPositionsMapTests
+public sealed class TimelineAndPositionsMapTests : BrowserFixture
 {
+    protected override string FailureScreenshotPrefix => "failure-timeline-";
+
     private const string FirstAddition = "The Working Group reports to the Commission.";
     private const string LaterAddition = "A later addition after the first revision.";
     private const string Replaced = "representatives of the five countries";
-
-    private readonly List<Participant> _opened = [];
-    private ServerProcess _server = null!;
-    private Chromium _chromium = null!;
-
-    [OneTimeSetUp]
-    public async Task StartServerAndBrowser()
-    {
-        _chromium = await Chromium.LaunchAsync();
-        _server = await ServerProcess.StartAsync();
-    }
-
-    [TearDown]
-    public async Task KeepThePagesOfAFailure()
-    {
-        if (TestContext.CurrentContext.Result.Outcome.Status == NUnit.Framework.Interfaces.TestStatus.Failed)
-        {
-            foreach (var participant in _opened)
-            {
-                await Screenshots.TakeAsync(participant.Page, "failure-timeline-" + participant.Name.Replace(' ', '-'), $"{participant.Name}'s page when the test failed");
-            }
-            TestContext.Out.WriteLine(_server.Output);
-        }
-    }
-
-    [OneTimeTearDown]
-    public async Task StopServerAndBrowser()
-    {
-        if (_chromium is not null)
-        {
-            await _chromium.DisposeAsync();
-        }
-        if (_server is not null)
-        {
-            await _server.DisposeAsync();
-        }
-    }
 
     [Test]
     public async Task The_chair_goes_back_to_a_moment_before_Rev1_and_the_positions_map_follows()
     {
         // A tall window: CodeMirror draws only the lines near the window, and the screenshots show the whole page.
-        var chair = await OpenAsync("chair", _server.Invite("chair"), height: 1500);
-        using var chairRest = new RestParticipant(_server, _server.Invite("chair"));
-        using var greece = new RestParticipant(_server, _server.Invite("member-state delegate", "Greece"));
-        using var iran = new RestParticipant(_server, _server.Invite("member-state delegate", "Iran"));
-        using var uk = new RestParticipant(_server, _server.Invite("member-state delegate", "UK"));
-        using var icc = new RestParticipant(_server, _server.Invite("stakeholder", "ICC"));
+        var chair = await OpenAsync("chair", Server.Invite("chair"), height: 1500);
+        using var chairRest = new RestParticipant(Server, Server.Invite("chair"));
+        using var greece = new RestParticipant(Server, Server.Invite("member-state delegate", "Greece"));
+        using var iran = new RestParticipant(Server, Server.Invite("member-state delegate", "Iran"));
+        using var uk = new RestParticipant(Server, Server.Invite("member-state delegate", "UK"));
+        using var icc = new RestParticipant(Server, Server.Invite("stakeholder", "ICC"));
         var document = await chairRest.FirstDocumentAsync();
 
         // The front matter is a header above the text, not lines to edit; the shared text still holds it.
@@ -196,10 +161,9 @@ public sealed class TimelineAndPositionsMapTests
     [Test]
     public async Task Without_the_test_switch_the_page_exposes_no_debug_handle()
     {
-        var observer = await Participant.OpenAsync(_chromium, "observer", _server.Invite("observer"), testSwitch: false);
-        _opened.Add(observer);
+        var observer = await OpenAsync("observer", Server.Invite("observer"), testSwitch: false);
         Assert.That(await observer.Page.EvaluateAsync<string>("() => typeof window.negotiationEditor"), Is.EqualTo("undefined"));
-        var tested = await OpenAsync("observer with the switch", _server.Invite("observer"));
+        var tested = await OpenAsync("observer with the switch", Server.Invite("observer"));
         Assert.That(await tested.Page.EvaluateAsync<string>("() => typeof window.negotiationEditor"), Is.EqualTo("object"));
     }
 
@@ -219,10 +183,4 @@ public sealed class TimelineAndPositionsMapTests
         }
     }
 
-    private async Task<Participant> OpenAsync(string name, Invite invite, int height = 800)
-    {
-        var participant = await Participant.OpenAsync(_chromium, name, invite, height: height);
-        _opened.Add(participant);
-        return participant;
-    }
 }
