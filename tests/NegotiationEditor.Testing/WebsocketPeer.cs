@@ -122,18 +122,10 @@ public sealed class WebsocketPeer : IAsyncDisposable
         {
             while (!_stop.IsCancellationRequested)
             {
-                var result = await _socket.ReceiveAsync(buffer, _stop.Token);
-                if (result.MessageType == WebSocketMessageType.Close)
+                if (await WebsocketMessages.ReceiveAsync(_socket, buffer, message, _stop.Token) is not { } frame)
                 {
                     return;
                 }
-                message.Write(buffer, 0, result.Count);
-                if (!result.EndOfMessage)
-                {
-                    continue;
-                }
-                var frame = message.ToArray();
-                message.SetLength(0);
                 if (WebsocketMessage.Read(frame) is WebsocketAwarenessMessage awareness)
                 {
                     lock (_awarenessGate)

@@ -2,6 +2,7 @@ using System.Net.WebSockets;
 using System.Threading.Channels;
 using NegotiationEditor.Crdt;
 using NegotiationEditor.Crdt.Protocol;
+using NegotiationEditor.Testing;
 
 namespace NegotiationEditor.Faults.Tests.Typists;
 
@@ -245,18 +246,10 @@ public sealed class WebsocketTypist : ITypist
         using var message = new MemoryStream();
         while (!_stop.IsCancellationRequested)
         {
-            var result = await socket.ReceiveAsync(buffer, _stop.Token);
-            if (result.MessageType == WebSocketMessageType.Close)
+            if (await WebsocketMessages.ReceiveAsync(socket, buffer, message, _stop.Token) is not { } frame)
             {
                 return;
             }
-            message.Write(buffer, 0, result.Count);
-            if (!result.EndOfMessage)
-            {
-                continue;
-            }
-            var frame = message.ToArray();
-            message.SetLength(0);
             if (Handle(frame) is { } answer)
             {
                 outbox.TryWrite(answer);
