@@ -28,12 +28,11 @@ public static class CollaborationServiceCollectionExtensions
             options.KeepAliveInterval = TimeSpan.FromSeconds(15);
             options.KeepAliveTimeout = TimeSpan.FromSeconds(30);
         });
-        // With SendOnFlushingThread, a socket's output is sent by the thread that flushed it (Kestrel's inline
-        // scheduling) instead of by one of Kestrel's I/O threads; request handling stays on the thread pool (socket
-        // completions are not inlined). Off by default: under a heavy load, letting the I/O thread gather several
-        // frames per send measured cheaper (docs/benchmarks.md, "Server fan-out").
+        // With SendOnFlushingThread (the default), a socket's output is sent by the thread that flushed it (Kestrel's
+        // inline scheduling) instead of by one of Kestrel's I/O threads; request handling stays on the thread pool
+        // (socket completions are not inlined), so a handler that blocks does not hold up other sockets.
         services.AddOptions<SocketTransportOptions>()
-            .Configure<IOptions<CollaborationOptions>>((sockets, collaboration) => sockets.UnsafePreferInlineScheduling |= collaboration.Value.SendOnFlushingThread);
+            .Configure<IOptions<CollaborationOptions>>((sockets, collaboration) => sockets.UnsafePreferInlineScheduling = collaboration.Value.SendOnFlushingThread);
         services.TryAddSingleton(TimeProvider.System);
         return services;
     }

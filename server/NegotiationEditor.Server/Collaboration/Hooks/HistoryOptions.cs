@@ -12,6 +12,12 @@ public sealed class HistoryOptions
     /// </summary>
     public TimeSpan MergeWithin { get; set; } = TimeSpan.FromSeconds(1);
 
+    /// <summary>
+    /// How long recorded updates gather before they are written (readers of the history have them written at once).
+    /// Zero writes each as soon as the writer is free.
+    /// </summary>
+    public TimeSpan WriteEvery { get; set; } = TimeSpan.FromSeconds(1);
+
     /// <summary>A pause in typing longer than this starts a new edit moment on the timeline.</summary>
     public TimeSpan BurstGap { get; set; } = TimeSpan.FromSeconds(5);
 }

@@ -9,13 +9,15 @@ namespace NegotiationEditor.Server.Collaboration.Hooks;
 
 /// <summary>
 /// Writes the edit history off the rooms' write path: <see cref="Record"/> only queues an update with its time and
-/// author; one writer merges what is queued into each author's open record (while they go on typing within
-/// <see cref="HistoryOptions.MergeWithin"/> of its first update) and writes it. Readers call <see cref="FlushAsync"/>
-/// first, so they see every update recorded before. Updates still queued when the process is killed are learnt again
+/// author; one writer, every <see cref="HistoryOptions.WriteEvery"/>, merges what is queued into each author's open
+/// record (while they go on typing within <see cref="HistoryOptions.MergeWithin"/> of its first update) and writes it,
+/// so a second of typing is one write, not one per keystroke. Readers call <see cref="FlushAsync"/> first, which writes
+/// at once what is queued, so they see every update recorded before. Updates still queued when the process is killed are learnt again
 /// from the update log when the document is next loaded (see <see cref="HistoryHook"/>).
 /// </summary>
 public sealed class HistoryRecorder : IAsyncDisposable, IDisposable
 {
+    private const int MaxBatch = 4096;
     private readonly IDocumentHistory _history;
     private readonly IOptions<HistoryOptions> _options;
     private readonly ILogger<HistoryRecorder> _logger;
@@ -24,6 +26,8 @@ public sealed class HistoryRecorder : IAsyncDisposable, IDisposable
     private readonly Lock _gate = new();
     private readonly List<(long Sequence, TaskCompletionSource Done)> _waiting = [];
     private readonly Task _writer;
+    private TaskCompletionSource _writeNow = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private bool _closing;
     private long _queued;
     private long _written;
 
@@ -63,6 +67,7 @@ public sealed class HistoryRecorder : IAsyncDisposable, IDisposable
 
             var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
             _waiting.Add((_queued, done));
+            _writeNow.TrySetResult();
             return done.Task;
         }
     }
@@ -70,6 +75,11 @@ public sealed class HistoryRecorder : IAsyncDisposable, IDisposable
     /// <summary>Writes what is queued, then stops the writer.</summary>
     public async ValueTask DisposeAsync()
     {
+        lock (_gate)
+        {
+            _closing = true;
+            _writeNow.TrySetResult();
+        }
         _queue.Writer.TryComplete();
         await _writer.ConfigureAwait(false);
     }
@@ -82,8 +92,13 @@ public sealed class HistoryRecorder : IAsyncDisposable, IDisposable
         var batch = new List<Pending>();
         while (await _queue.Reader.WaitToReadAsync().ConfigureAwait(false))
         {
+            // A full batch left more behind: that is written next without waiting.
+            if (batch.Count < MaxBatch)
+            {
+                await GatherAsync().ConfigureAwait(false);
+            }
             batch.Clear();
-            while (batch.Count < 1024 && _queue.Reader.TryRead(out var pending))
+            while (batch.Count < MaxBatch && _queue.Reader.TryRead(out var pending))
             {
                 batch.Add(pending);
             }
@@ -95,6 +110,31 @@ public sealed class HistoryRecorder : IAsyncDisposable, IDisposable
 
             Written(batch[^1].Sequence);
         }
+    }
+
+    // Lets updates gather for WriteEvery after the first one is queued, unless a reader waits or the recorder closes.
+    private async Task GatherAsync()
+    {
+        var every = _options.Value.WriteEvery;
+        if (every <= TimeSpan.Zero)
+        {
+            return;
+        }
+
+        Task writeNow;
+        lock (_gate)
+        {
+            if (_closing || _waiting.Count > 0)
+            {
+                return;
+            }
+            if (_writeNow.Task.IsCompleted)
+            {
+                _writeNow = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            }
+            writeNow = _writeNow.Task;
+        }
+        await Task.WhenAny(writeNow, Task.Delay(every)).ConfigureAwait(false);
     }
 
     // One document's share of a batch, oldest first: runs of one author's updates close in time become one write.
