@@ -9,7 +9,7 @@
 # (cgroup v1 cpu controller, needs root), pinned with taskset to core 0 (node A) or core 1 (node B); the generator,
 # Redis and PostgreSQL share what is left. Prints one JSON line per run (see load.mjs), then a markdown table ready
 # for docs/benchmarks.md; the JSON lines stay in $RESULTS or /tmp/negotiation-nodes-last.jsonl.
-#   bench/load/run-nodes.sh       # 1,000 clients over 20 documents, 100 typists ramping from 1 to 11 keystrokes/s
+#   bench/load/run-nodes.sh       # 1,000 clients over 20 documents, 100 typists ramping from 1 to 18 keystrokes/s
 #   SHAPES="100:20:5" DOCUMENTS=4 PROBES=8 WARMUP=3 MEASURE=10 bench/load/run-nodes.sh   # a small check
 # Settings (environment): SHAPES "clients:typists:rate ..." (typists in total, dealt over the documents; rate per
 # typist, or a list R,R,... for a ramp: WARMUP seconds at the first rate, then STEP seconds at each; a single rate
@@ -22,7 +22,7 @@ cd "$here"
 [ -d node_modules ] || npm ci --no-audit --no-fund
 ulimit -n "$(ulimit -Hn)" 2>/dev/null || true   # a thousand sockets per node and in the generator
 
-SHAPES="${SHAPES:-1000:100:1,2,3,4,6,8,11}"
+SHAPES="${SHAPES:-1000:100:1,2,3,4,6,8,11,14,18}"
 DOCUMENTS="${DOCUMENTS:-20}"
 TARGETS="${TARGETS:-ws hub}"
 TOPOLOGIES="${TOPOLOGIES:-one two two-doc}"
