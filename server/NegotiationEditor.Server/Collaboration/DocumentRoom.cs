@@ -320,9 +320,8 @@ public sealed class DocumentRoom
     /// <summary>
     /// Applies a frame that another node broadcast for this document: an update goes into the document and awareness
     /// into the awareness states, neither stored nor relayed again (the other node did both). The frame then goes to
-    /// each of this node's connections one by one: a hub client may get it a second time through the SignalR
-    /// backplane, which is harmless (updates and awareness apply once), whereas relying on the backplane alone would
-    /// lose the frame for good when the other node dies between its relay and its group send.
+    /// every connection of this node, hub ones included: the relay is the only way a frame made on another node
+    /// reaches them, since group broadcasts stay on the node that makes them (see <see cref="IGroupFanOut"/>).
     /// </summary>
     public async Task ApplyRelayedAsync(byte[] frame)
     {
@@ -656,7 +655,7 @@ public sealed class DocumentRoom
 
     private void Broadcast(byte[] frame, RoomConnection? except, bool relayed = false)
     {
-        if (!relayed && Volatile.Read(ref _groupMembers) > 0)
+        if (Volatile.Read(ref _groupMembers) > 0)
         {
             var exceptId = except is { ReceivesGroupBroadcasts: true } ? except.Id : null;
             var sent = _groupFanOut.BroadcastAsync(IdText, frame, exceptId);
@@ -668,7 +667,7 @@ public sealed class DocumentRoom
 
         foreach (var connection in _connections)
         {
-            if ((!connection.ReceivesGroupBroadcasts || relayed) && !ReferenceEquals(connection, except))
+            if (!connection.ReceivesGroupBroadcasts && !ReferenceEquals(connection, except))
             {
                 var delivered = connection.DeliverAsync(frame);
                 if (!delivered.IsCompletedSuccessfully)

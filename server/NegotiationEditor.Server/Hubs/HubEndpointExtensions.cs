@@ -1,3 +1,5 @@
+using Microsoft.AspNetCore.SignalR;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using NegotiationEditor.Server.Collaboration;
 
@@ -13,6 +15,7 @@ public static class HubEndpointExtensions
     public static IServiceCollection AddCollabHub(this IServiceCollection services)
     {
         services.AddSignalR().AddMessagePackProtocol();
+        services.AddCollabHubLifetimeManager<DefaultHubLifetimeManager<CollabHub>>();
         services.AddSingleton<IGroupFanOut, HubGroupFanOut>();
         // Set on the hubs' common options: SignalR copies them into each hub's own options after any
         // configuration of those, so a setting made there would be overwritten.
@@ -24,6 +27,20 @@ public static class HubEndpointExtensions
                 hub.MaximumReceiveMessageSize = (collaboration.Value.MaxFrameBytes * 4L / 3) + (64 * 1024);
                 hub.EnableDetailedErrors = false;
             });
+        return services;
+    }
+
+    /// <summary>
+    /// Makes <typeparamref name="TManager"/> (SignalR's default lifetime manager, or the Redis backplane's) the one
+    /// the hub's calls go to, behind the layer that lets document frames go to this node's connections only. The last
+    /// call wins.
+    /// </summary>
+    public static IServiceCollection AddCollabHubLifetimeManager<TManager>(this IServiceCollection services)
+        where TManager : HubLifetimeManager<CollabHub>
+    {
+        services.RemoveAll<NodeLocalHubLifetimeManager>();
+        services.AddSingleton(provider => new NodeLocalHubLifetimeManager(ActivatorUtilities.CreateInstance<TManager>(provider)));
+        services.TryAddSingleton<HubLifetimeManager<CollabHub>>(provider => provider.GetRequiredService<NodeLocalHubLifetimeManager>());
         return services;
     }
 

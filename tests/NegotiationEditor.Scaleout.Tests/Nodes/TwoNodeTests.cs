@@ -1,9 +1,12 @@
+using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.SignalR.Client;
 using NegotiationEditor.Crdt;
+using NegotiationEditor.Crdt.Protocol;
 using NegotiationEditor.Server.Collaboration;
 using NegotiationEditor.Server.Storage.Postgres;
 
@@ -62,6 +65,35 @@ public sealed partial class TwoNodeTests
         await using var lateOnSecond = await WebsocketPeer.JoinAsync(_second.Websocket(_document, _invites.Observer.Token));
         Assert.That(lateOnFirst.Peer.Text, Is.EqualTo(hubOnFirst.Peer.Text));
         Assert.That(lateOnSecond.Peer.Text, Is.EqualTo(hubOnFirst.Peer.Text));
+    }
+
+    [Test]
+    public async Task Hub_clients_on_either_node_receive_each_update_typed_on_one_node_once()
+    {
+        // Both hub protocols on the other node, where the SignalR backplane and the document relay could both deliver.
+        var onFirst = new UpdateFrames();
+        var onSecondMessagePack = new UpdateFrames();
+        var onSecondJson = new UpdateFrames();
+        await using var typist = await HubPeer.JoinAsync(_first!.Hub(_invites.Chair.Token), _document);
+        await using var readerOnFirst = await HubPeer.JoinAsync(onFirst.Count(_first.Hub(_invites.Observer.Token, messagePack: false)), _document);
+        await using var messagePackOnSecond = await HubPeer.JoinAsync(onSecondMessagePack.Count(_second!.Hub(_invites.Secretariat.Token)), _document);
+        await using var jsonOnSecond = await HubPeer.JoinAsync(onSecondJson.Count(_second.Hub(_invites.Observer.Token, messagePack: false)), _document);
+        var readers = new[] { readerOnFirst.Peer, messagePackOnSecond.Peer, jsonOnSecond.Peer };
+
+        for (var i = 0; i < 20; i++)
+        {
+            await typist.AppendAsync($"k{i};");
+        }
+        Assert.That(await Eventually.HoldsAsync(() => readers.All(reader => Edits().Matches(reader.Text).Count == 20)), Is.True, "every reader received the twenty edits");
+        // One more edit: a second copy of the first twenty, were one on its way, arrives before it.
+        await typist.AppendAsync("k20;");
+        Assert.That(await Eventually.HoldsAsync(() => readers.All(reader => Edits().Matches(reader.Text).Count == 21)), Is.True, "every reader received the last edit");
+
+        foreach (var (frames, reader) in new[] { (onFirst, "the typist's node"), (onSecondMessagePack, "the other node (MessagePack)"), (onSecondJson, "the other node (JSON)") })
+        {
+            Assert.That(frames.Received, Has.Count.EqualTo(21).And.All.EqualTo(1),
+                $"a hub client on {reader} receives each of the 21 update frames once, not {string.Join(", ", frames.Received)} times");
+        }
     }
 
     [Test]
@@ -162,4 +194,24 @@ public sealed partial class TwoNodeTests
 
     [GeneratedRegex(@"(?:[hw][12]-\d+|k\d+);")]
     private static partial Regex Edits();
+
+    // Counts the update frames a hub connection receives, by their bytes: a frame delivered twice counts 2.
+    private sealed class UpdateFrames
+    {
+        private readonly ConcurrentDictionary<string, int> _received = new();
+
+        public IReadOnlyList<int> Received => [.. _received.Values];
+
+        public HubConnection Count(HubConnection connection)
+        {
+            connection.On<string, byte[]>("Receive", (_, frame) =>
+            {
+                if (WebsocketMessage.Read(frame) is WebsocketSyncMessage { Sync.Type: SyncMessageType.Update })
+                {
+                    _received.AddOrUpdate(Convert.ToBase64String(frame), 1, (_, count) => count + 1);
+                }
+            });
+            return connection;
+        }
+    }
 }

@@ -1,3 +1,5 @@
+using Microsoft.AspNetCore.SignalR.StackExchangeRedis;
+using NegotiationEditor.Server.Hubs;
 using NegotiationEditor.Server.Storage;
 using NegotiationEditor.Server.Storage.Postgres;
 
@@ -31,7 +33,10 @@ public static class ScaleoutServiceCollectionExtensions
 
         if (configuration[RedisSetting] is { Length: > 0 } redis)
         {
+            // The backplane carries what the hub sends to groups and users (workflow events); document frames go to
+            // this node's hub connections only and reach the other nodes through the relay below.
             services.AddSignalR().AddStackExchangeRedis(redis);
+            services.AddCollabHubLifetimeManager<RedisHubLifetimeManager<CollabHub>>();
             services.AddSingleton(_ => new RedisDocumentRelay(redis));
             services.AddSingleton<RoomHook, RelayHook>();
             services.AddHostedService<RelayedFrameListener>();

@@ -1,0 +1,196 @@
+using System.Collections.Concurrent;
+using System.Collections.Immutable;
+using System.Diagnostics.CodeAnalysis;
+using Microsoft.AspNetCore.SignalR;
+using Microsoft.AspNetCore.SignalR.Protocol;
+
+namespace NegotiationEditor.Server.Hubs;
+
+/// <summary>
+/// The hub's lifetime manager: SignalR's own (the default one, or the Redis backplane's with <c>--redis</c>), which
+/// does everything it did, plus a memory of this node's connections and of the groups they joined here. Through it a
+/// document frame goes to this node's members of a group only (<see cref="SendToLocalGroupAsync"/>), encoded once
+/// per hub protocol for all of them; frames made on other nodes reach this node through the document relay instead.
+/// </summary>
+internal sealed class NodeLocalHubLifetimeManager : HubLifetimeManager<CollabHub>, IDisposable
+{
+    private readonly HubLifetimeManager<CollabHub> _inner;
+    private readonly Lock _gate = new();
+    private readonly Dictionary<string, LocalConnection> _connections = new(StringComparer.Ordinal);
+    // Replaced whole under the gate, read without it by every broadcast.
+    private readonly ConcurrentDictionary<string, ImmutableArray<HubConnectionContext>> _groups = new(StringComparer.Ordinal);
+    private int _disposed;
+
+    /// <summary>Wraps <paramref name="inner"/>, which every call of SignalR's still goes to.</summary>
+    public NodeLocalHubLifetimeManager(HubLifetimeManager<CollabHub> inner)
+    {
+        ArgumentNullException.ThrowIfNull(inner);
+        _inner = inner;
+    }
+
+    /// <summary>
+    /// Sends <paramref name="message"/> to the connections of this node in <paramref name="group"/>, except
+    /// <paramref name="exceptConnectionId"/>; the message is serialized once per protocol whatever their number.
+    /// </summary>
+    public Task SendToLocalGroupAsync(string group, SerializedHubMessage message, string? exceptConnectionId)
+    {
+        if (!_groups.TryGetValue(group, out var members))
+        {
+            return Task.CompletedTask;
+        }
+        List<Task>? sending = null;
+        foreach (var member in members)
+        {
+            if (exceptConnectionId is not null && member.ConnectionId == exceptConnectionId)
+            {
+                continue;
+            }
+            var written = member.WriteAsync(message);
+            if (written.IsCompletedSuccessfully)
+            {
+                written.GetAwaiter().GetResult();
+            }
+            else
+            {
+                (sending ??= []).Add(written.AsTask());
+            }
+        }
+        return sending is null ? Task.CompletedTask : Task.WhenAll(sending);
+    }
+
+    /// <inheritdoc />
+    public override Task OnConnectedAsync(HubConnectionContext connection)
+    {
+        ArgumentNullException.ThrowIfNull(connection);
+        lock (_gate)
+        {
+            _connections[connection.ConnectionId] = new LocalConnection(connection);
+        }
+        return _inner.OnConnectedAsync(connection);
+    }
+
+    /// <inheritdoc />
+    public override Task OnDisconnectedAsync(HubConnectionContext connection)
+    {
+        ArgumentNullException.ThrowIfNull(connection);
+        lock (_gate)
+        {
+            if (_connections.Remove(connection.ConnectionId, out var local))
+            {
+                foreach (var group in local.Groups)
+                {
+                    RemoveMember(group, connection);
+                }
+            }
+        }
+        return _inner.OnDisconnectedAsync(connection);
+    }
+
+    /// <inheritdoc />
+    public override Task AddToGroupAsync(string connectionId, string groupName, CancellationToken cancellationToken = default)
+    {
+        lock (_gate)
+        {
+            if (_connections.TryGetValue(connectionId, out var local) && local.Groups.Add(groupName))
+            {
+                _groups[groupName] = _groups.TryGetValue(groupName, out var members) ? members.Add(local.Context) : [local.Context];
+            }
+        }
+        return _inner.AddToGroupAsync(connectionId, groupName, cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public override Task RemoveFromGroupAsync(string connectionId, string groupName, CancellationToken cancellationToken = default)
+    {
+        lock (_gate)
+        {
+            if (_connections.TryGetValue(connectionId, out var local) && local.Groups.Remove(groupName))
+            {
+                RemoveMember(groupName, local.Context);
+            }
+        }
+        return _inner.RemoveFromGroupAsync(connectionId, groupName, cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public override Task SendAllAsync(string methodName, object?[] args, CancellationToken cancellationToken = default) =>
+        _inner.SendAllAsync(methodName, args, cancellationToken);
+
+    /// <inheritdoc />
+    public override Task SendAllExceptAsync(string methodName, object?[] args, IReadOnlyList<string> excludedConnectionIds, CancellationToken cancellationToken = default) =>
+        _inner.SendAllExceptAsync(methodName, args, excludedConnectionIds, cancellationToken);
+
+    /// <inheritdoc />
+    public override Task SendConnectionAsync(string connectionId, string methodName, object?[] args, CancellationToken cancellationToken = default) =>
+        _inner.SendConnectionAsync(connectionId, methodName, args, cancellationToken);
+
+    /// <inheritdoc />
+    public override Task SendConnectionsAsync(IReadOnlyList<string> connectionIds, string methodName, object?[] args, CancellationToken cancellationToken = default) =>
+        _inner.SendConnectionsAsync(connectionIds, methodName, args, cancellationToken);
+
+    /// <inheritdoc />
+    public override Task SendGroupAsync(string groupName, string methodName, object?[] args, CancellationToken cancellationToken = default) =>
+        _inner.SendGroupAsync(groupName, methodName, args, cancellationToken);
+
+    /// <inheritdoc />
+    public override Task SendGroupsAsync(IReadOnlyList<string> groupNames, string methodName, object?[] args, CancellationToken cancellationToken = default) =>
+        _inner.SendGroupsAsync(groupNames, methodName, args, cancellationToken);
+
+    /// <inheritdoc />
+    public override Task SendGroupExceptAsync(string groupName, string methodName, object?[] args, IReadOnlyList<string> excludedConnectionIds, CancellationToken cancellationToken = default) =>
+        _inner.SendGroupExceptAsync(groupName, methodName, args, excludedConnectionIds, cancellationToken);
+
+    /// <inheritdoc />
+    public override Task SendUserAsync(string userId, string methodName, object?[] args, CancellationToken cancellationToken = default) =>
+        _inner.SendUserAsync(userId, methodName, args, cancellationToken);
+
+    /// <inheritdoc />
+    public override Task SendUsersAsync(IReadOnlyList<string> userIds, string methodName, object?[] args, CancellationToken cancellationToken = default) =>
+        _inner.SendUsersAsync(userIds, methodName, args, cancellationToken);
+
+    /// <inheritdoc />
+    public override Task<T> InvokeConnectionAsync<T>(string connectionId, string methodName, object?[] args, CancellationToken cancellationToken) =>
+        _inner.InvokeConnectionAsync<T>(connectionId, methodName, args, cancellationToken);
+
+    /// <inheritdoc />
+    public override Task SetConnectionResultAsync(string connectionId, CompletionMessage result) =>
+        _inner.SetConnectionResultAsync(connectionId, result);
+
+    /// <inheritdoc />
+    public override bool TryGetReturnType(string invocationId, [NotNullWhen(true)] out Type? type) =>
+        _inner.TryGetReturnType(invocationId, out type);
+
+    /// <summary>Disposes the wrapped manager (the Redis backplane's holds its Redis connection).</summary>
+    public void Dispose()
+    {
+        if (Interlocked.Exchange(ref _disposed, 1) == 0 && _inner is IDisposable disposable)
+        {
+            disposable.Dispose();
+        }
+    }
+
+    // Under the gate.
+    private void RemoveMember(string group, HubConnectionContext connection)
+    {
+        if (!_groups.TryGetValue(group, out var members))
+        {
+            return;
+        }
+        var remaining = members.Remove(connection);
+        if (remaining.IsEmpty)
+        {
+            _groups.TryRemove(group, out _);
+        }
+        else
+        {
+            _groups[group] = remaining;
+        }
+    }
+
+    private sealed class LocalConnection(HubConnectionContext context)
+    {
+        public HubConnectionContext Context { get; } = context;
+
+        public HashSet<string> Groups { get; } = new(StringComparer.Ordinal);
+    }
+}
