@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Microsoft.AspNetCore.SignalR.Client;
 using NegotiationEditor.Server.Collaboration;
 using NegotiationEditor.Server.Tests.Support;
@@ -80,6 +81,38 @@ public sealed class HubSyncTests(bool messagePack)
 
         Assert.That(observer.Peer.Text, Does.EndWith(" [late joiner check]"));
         Assert.That(observer.Peer.Text, Is.EqualTo(chair.Peer.Text));
+    }
+
+    [Test]
+    public async Task A_client_that_left_a_document_receives_no_more_of_its_updates_and_one_still_in_it_each_once()
+    {
+        var document = _server.Document.ToString();
+        await using var chair = await HubPeer.JoinAsync(_server.Server, _server.Invites.Chair, document, messagePack);
+        var leaving = new ConcurrentDictionary<string, int>();
+        var staying = new ConcurrentDictionary<string, int>();
+        await using var leaver = await HubPeer.JoinAsync(CountingUpdates(HubPeer.Build(_server.Server, _server.Invites.Observer, messagePack), leaving), document);
+        await using var stayer = await HubPeer.JoinAsync(CountingUpdates(HubPeer.Build(_server.Server, _server.Invites.Secretariat, messagePack), staying), document);
+
+        await chair.AppendAsync(" [before the leave]");
+        Assert.That(await Eventually.HoldsAsync(() => leaver.Peer.Text.Contains("[before the leave]") && stayer.Peer.Text.Contains("[before the leave]")), Is.True);
+        await leaver.Connection.InvokeAsync("Leave", document);
+        await chair.AppendAsync(" [after the leave]");
+        Assert.That(await Eventually.HoldsAsync(() => stayer.Peer.Text.Contains("[after the leave]")), Is.True);
+
+        Assert.That(leaving.Values, Is.EqualTo(new[] { 1 }), "the client that left received the update made before it left, once, and nothing after");
+        Assert.That(staying.Values, Is.EqualTo(new[] { 1, 1 }), "the client still in the document received both updates, once each");
+    }
+
+    private static HubConnection CountingUpdates(HubConnection connection, ConcurrentDictionary<string, int> received)
+    {
+        connection.On<string, byte[]>("Receive", (_, frame) =>
+        {
+            if (NegotiationEditor.Crdt.Protocol.WebsocketMessage.Read(frame) is NegotiationEditor.Crdt.Protocol.WebsocketSyncMessage { Sync.Type: NegotiationEditor.Crdt.Protocol.SyncMessageType.Update })
+            {
+                received.AddOrUpdate(Convert.ToBase64String(frame), 1, (_, count) => count + 1);
+            }
+        });
+        return connection;
     }
 
     [Test]
