@@ -14,7 +14,8 @@
 # Settings (environment): SHAPES "clients:typists:rate ..." (typists in total, dealt over the documents; rate per
 # typist, or a list R,R,... for a ramp: WARMUP seconds at the first rate, then STEP seconds at each; a single rate
 # is measured for MEASURE seconds after WARMUP), DOCUMENTS, TARGETS "ws hub", TOPOLOGIES "one two two-doc" (also
-# "lite"), PROBES, NODE_CPUS (cores per node; empty: no quota, pinning only), SKIP_BUILD=1, RESULTS (JSONL file).
+# "lite"), PROBES, NODE_CPUS (cores per node; empty: no quota, pinning only), CFS_PERIOD_US (the quota's period,
+# 10000; at least 1000 / NODE_CPUS), SKIP_BUILD=1, RESULTS (JSONL file).
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 root="$(cd "$here/../.." && pwd)"
@@ -28,6 +29,7 @@ TARGETS="${TARGETS:-ws hub}"
 TOPOLOGIES="${TOPOLOGIES:-one two two-doc}"
 PROBES="${PROBES:-50}"
 NODE_CPUS="${NODE_CPUS-0.4}"
+CFS_PERIOD_US="${CFS_PERIOD_US:-10000}"
 WARMUP="${WARMUP:-5}"
 MEASURE="${MEASURE:-12}"
 STEP="${STEP:-4}"
@@ -47,18 +49,18 @@ results="${RESULTS:-$work/results.jsonl}"
 free_port() { node -e 'const s=require("net").createServer();s.listen(0,"127.0.0.1",()=>{console.log(s.address().port);s.close()})'; }
 json() { node -e "let s='';process.stdin.on('data',d=>s+=d).on('end',()=>{const v=JSON.parse(s);console.log($1)})"; }
 
-# CPU quota per node: a cgroup v1 cpu group each, with a 10 ms period so a throttled node waits at most ~5 ms.
+# CPU quota per node: a cgroup v1 cpu group each, with a 10 ms period by default (CFS_PERIOD_US).
 cgroup_root=/sys/fs/cgroup/cpu
 cgroups=()
 quota=""
 node_cpus=null
 if [ -n "$NODE_CPUS" ]; then
   if [ -w "$cgroup_root" ] && [ -f "$cgroup_root/cpu.cfs_quota_us" ]; then
-    quota=$(node -e "console.log(Math.round(Number(process.argv[1]) * 10000))" "$NODE_CPUS")
+    quota=$(node -e "console.log(Math.round(Number(process.argv[1]) * Number(process.argv[2])))" "$NODE_CPUS" "$CFS_PERIOD_US")
     for name in a b; do
       group="$cgroup_root/negotiation-bench-$$-$name"
       mkdir "$group"
-      echo 10000 > "$group/cpu.cfs_period_us"
+      echo "$CFS_PERIOD_US" > "$group/cpu.cfs_period_us"
       echo "$quota" > "$group/cpu.cfs_quota_us"
       cgroups+=("$group")
     done
