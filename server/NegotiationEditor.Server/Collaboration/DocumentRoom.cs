@@ -566,9 +566,9 @@ public sealed class DocumentRoom
     // What the batch stores: the accepted updates that carry anything, as received. Decoding is the only step of
     // applying an update that can find it malformed, so each is decoded first: a malformed one is answered as a fault
     // and left out (its bytes no longer counted).
-    private static List<byte[]> Storable(List<PendingUpdate> accepted, ref long acceptedBytes)
+    private static List<ClientUpdate> Storable(List<PendingUpdate> accepted, ref long acceptedBytes)
     {
-        var storable = new List<byte[]>(accepted.Count);
+        var storable = new List<ClientUpdate>(accepted.Count);
         foreach (var pending in accepted)
         {
             if (Malformed(pending.Update) is { } fault)
@@ -578,7 +578,7 @@ public sealed class DocumentRoom
             }
             else if (pending.Update.Length > 2)
             {
-                storable.Add(pending.Update);
+                storable.Add(new ClientUpdate(pending.Connection, pending.Update));
             }
         }
         return storable;

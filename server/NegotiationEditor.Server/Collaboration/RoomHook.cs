@@ -24,21 +24,22 @@ public abstract class RoomHook
 
     /// <summary>
     /// Stores an update before it is applied; the room applies and broadcasts it only after every store hook has
-    /// completed, and not at all when one fails. The array is the one the change hooks saw.
+    /// completed, and not at all when one fails. Client updates come here one by one unless the batch overload is
+    /// overridden; changes the server makes come here directly.
     /// </summary>
     public virtual Task OnStoreAsync(DocumentRoom room, byte[] update) => Task.CompletedTask;
 
     /// <summary>
-    /// Stores the client updates that reached the room's write turn together, oldest first. Unless overridden, each
-    /// goes to <see cref="OnStoreAsync(DocumentRoom, byte[])"/> in turn; a hook that can store them in one transaction
-    /// does so here.
+    /// Stores the client updates that reached the room's write turn together, oldest first, each with the connection
+    /// that sent it. Unless overridden, each goes to <see cref="OnStoreAsync(DocumentRoom, byte[])"/> in turn; a hook
+    /// that can store them in one transaction, or needs to know who sent them, does so here.
     /// </summary>
-    public virtual async Task OnStoreAsync(DocumentRoom room, IReadOnlyList<byte[]> updates)
+    public virtual async Task OnStoreAsync(DocumentRoom room, IReadOnlyList<ClientUpdate> updates)
     {
         ArgumentNullException.ThrowIfNull(updates);
         foreach (var update in updates)
         {
-            await OnStoreAsync(room, update).ConfigureAwait(false);
+            await OnStoreAsync(room, update.Update).ConfigureAwait(false);
         }
     }
 
@@ -62,3 +63,8 @@ public abstract class RoomHook
     {
     }
 }
+
+/// <summary>A client's update on its way to be stored: the bytes as the change hooks saw them, and who sent them.</summary>
+/// <param name="Connection">The connection that sent the update.</param>
+/// <param name="Update">The update (format V1).</param>
+public sealed record ClientUpdate(RoomConnection Connection, byte[] Update);

@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using NegotiationEditor.Crdt;
 using NegotiationEditor.Negotiation.Access;
 using NegotiationEditor.Negotiation.Timeline;
@@ -21,8 +20,6 @@ public sealed class HistoryHook(
     TimeProvider time,
     ILogger<HistoryHook> logger) : RoomHook
 {
-    private readonly ConditionalWeakTable<byte[], Participant> _authors = new();
-
     /// <inheritdoc />
     public override async ValueTask OnLoadAsync(DocumentRoom room, YDoc document)
     {
@@ -53,17 +50,27 @@ public sealed class HistoryHook(
     }
 
     /// <inheritdoc />
-    public override string? OnChange(DocumentRoom room, RoomConnection connection, byte[] update)
+    /// <remarks>Changes the server makes (a tabled text, an accepted amendment): recorded without an author.</remarks>
+    public override Task OnStoreAsync(DocumentRoom room, byte[] update)
     {
-        // The room stores this very array next if no later hook refuses it: its author is remembered by reference.
-        _authors.AddOrUpdate(update, connection.Participant);
-        return null;
+        Record(room, update, author: null);
+        return Task.CompletedTask;
     }
 
     /// <inheritdoc />
-    public override Task OnStoreAsync(DocumentRoom room, byte[] update)
+    /// <remarks>Client updates: recorded with the participant of the connection that sent each.</remarks>
+    public override Task OnStoreAsync(DocumentRoom room, IReadOnlyList<ClientUpdate> updates)
     {
-        ParticipantId? author = _authors.TryGetValue(update, out var participant) ? participant.Id : null;
+        ArgumentNullException.ThrowIfNull(updates);
+        foreach (var update in updates)
+        {
+            Record(room, update.Update, update.Connection.Participant.Id);
+        }
+        return Task.CompletedTask;
+    }
+
+    private void Record(DocumentRoom room, byte[] update, ParticipantId? author)
+    {
         try
         {
             recorder.Record(room.Id, time.GetUtcNow(), author, update);
@@ -72,7 +79,6 @@ public sealed class HistoryHook(
         {
             logger.LogWarning(exception, "Document {Document}: an update stored while the server stops is not in the edit history yet", room.IdText);
         }
-        return Task.CompletedTask;
     }
 
     private static YDoc TextHistoryDocument(IReadOnlyList<EditRecord> records) => Workflow.TextHistory.Build(records);

@@ -23,11 +23,14 @@ public sealed class UpdateLogHook(IDocumentUpdateLog log) : RoomHook
     }
 
     /// <inheritdoc />
-    /// <inheritdoc />
     public override Task OnStoreAsync(DocumentRoom room, byte[] update) => log.AppendAsync(room.Id, update);
 
     /// <inheritdoc />
-    public override Task OnStoreAsync(DocumentRoom room, IReadOnlyList<byte[]> updates) => log.AppendAsync(room.Id, updates);
+    public override Task OnStoreAsync(DocumentRoom room, IReadOnlyList<ClientUpdate> updates)
+    {
+        ArgumentNullException.ThrowIfNull(updates);
+        return log.AppendAsync(room.Id, updates.Select(update => update.Update).ToList());
+    }
 
     /// <inheritdoc />
     public override Task OnStoreAsync(DocumentRoom room, byte[] update, NegotiationState? negotiationAfter) =>
