@@ -4,6 +4,9 @@
 # Prints one JSON line per run (see load.mjs), also collected in $RESULTS (a temporary file by default).
 #   bench/load/run.sh                 # 200/20/5 and 500/20/5
 #   SHAPES="200:20:5" TARGETS="ws" bench/load/run.sh
+#   ROUNDS=3 bench/load/run.sh        # every shape and target three times, round after round; then medians
+# CPU per frame of one binary moves by 10-20 % from run to run on a shared VM: compare within a round, and read the
+# medians of several rounds (report-fanout.mjs prints them as a markdown table at the end).
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 root="$(cd "$here/../.." && pwd)"
@@ -12,6 +15,7 @@ cd "$here"
 
 SHAPES="${SHAPES:-200:20:5 500:20:5}"
 TARGETS="${TARGETS:-ws hub reference}"
+ROUNDS="${ROUNDS:-1}"
 WARMUP="${WARMUP:-10}"
 MEASURE="${MEASURE:-20}"
 CONFIGURATION="${CONFIGURATION:-Release}"
@@ -36,32 +40,35 @@ trap stop_server EXIT
 
 wait_for() { for _ in $(seq 1 300); do curl -sf -o /dev/null "$1" && return 0; sleep 0.2; done; echo "server did not start: $1" >&2; return 1; }
 
-for shape in $SHAPES; do
-  IFS=: read -r clients typists rate <<<"$shape"
-  for target in $TARGETS; do
-    port=$(free_port)
-    url="http://127.0.0.1:$port"
-    if [ "$target" = reference ]; then
-      HOST=127.0.0.1 PORT=$port node node_modules/@y/websocket-server/src/server.js >/dev/null &
-      server_pid=$!
-      wait_for "$url/"
-      document="bench"; token=""; typist_token=""
-    else
-      data=$(mktemp -d /tmp/negotiation-bench-XXXXXX)
-      ASPNETCORE_ENVIRONMENT=Production Logging__LogLevel__Default=Warning \
-        dotnet "$server_dll" --urls "$url" --data "$data" >/dev/null &
-      server_pid=$!
-      wait_for "$url/openapi/v1.json"
-      for _ in $(seq 1 100); do [ -f "$data/invites.csv" ] && break; sleep 0.2; done
-      chair=$(grep '^chair,' "$data/invites.csv" | sed 's/.*#invite=//')
-      observer=$(grep '^observer,' "$data/invites.csv" | head -1 | sed 's/.*#invite=//')
-      document=$(curl -sf -H "Authorization: Bearer $chair" "$url/api/documents" | node -e 'let s="";process.stdin.on("data",d=>s+=d).on("end",()=>console.log(JSON.parse(s)[0].id))')
-      token="$observer"; typist_token="$chair"
-    fi
-    echo "== $target: $clients clients, $typists typists, $rate/s" >&2
-    timeout 300 node load.mjs --target "$target" --url "$url" --document "$document" --token "$token" --typist-token "$typist_token" \
-      --server-pid "$server_pid" --clients "$clients" --typists "$typists" --rate "$rate" --warmup "$WARMUP" --measure "$MEASURE" \
-      | tee -a "$results"
-    stop_server
+for round in $(seq 1 "$ROUNDS"); do
+  for shape in $SHAPES; do
+    IFS=: read -r clients typists rate <<<"$shape"
+    for target in $TARGETS; do
+      port=$(free_port)
+      url="http://127.0.0.1:$port"
+      if [ "$target" = reference ]; then
+        HOST=127.0.0.1 PORT=$port node node_modules/@y/websocket-server/src/server.js >/dev/null &
+        server_pid=$!
+        wait_for "$url/"
+        document="bench"; token=""; typist_token=""
+      else
+        data=$(mktemp -d /tmp/negotiation-bench-XXXXXX)
+        ASPNETCORE_ENVIRONMENT=Production Logging__LogLevel__Default=Warning \
+          dotnet "$server_dll" --urls "$url" --data "$data" >/dev/null &
+        server_pid=$!
+        wait_for "$url/openapi/v1.json"
+        for _ in $(seq 1 100); do [ -f "$data/invites.csv" ] && break; sleep 0.2; done
+        chair=$(grep '^chair,' "$data/invites.csv" | sed 's/.*#invite=//')
+        observer=$(grep '^observer,' "$data/invites.csv" | head -1 | sed 's/.*#invite=//')
+        document=$(curl -sf -H "Authorization: Bearer $chair" "$url/api/documents" | node -e 'let s="";process.stdin.on("data",d=>s+=d).on("end",()=>console.log(JSON.parse(s)[0].id))')
+        token="$observer"; typist_token="$chair"
+      fi
+      echo "== round $round, $target: $clients clients, $typists typists, $rate/s" >&2
+      timeout 300 node load.mjs --target "$target" --url "$url" --document "$document" --token "$token" --typist-token "$typist_token" \
+        --server-pid "$server_pid" --clients "$clients" --typists "$typists" --rate "$rate" --warmup "$WARMUP" --measure "$MEASURE" \
+        | tee -a "$results"
+      stop_server
+    done
   done
 done
+node "$here/report-fanout.mjs" "$results"
