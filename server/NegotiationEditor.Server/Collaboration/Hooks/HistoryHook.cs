@@ -27,7 +27,7 @@ public sealed class HistoryHook(
         {
             await recorder.FlushAsync().ConfigureAwait(false);
             var records = history.Read(room.Id);
-            var known = TextHistoryDocument(records);
+            var known = Workflow.TextHistory.Build(records);
             byte[]? missing = null;
             known.Updated += (_, args) => missing = missing is null ? args.Update : Y.MergeUpdates([missing, args.Update]);
             Y.ApplyUpdate(known, Y.EncodeStateAsUpdate(document, Y.EncodeStateVector(known)));
@@ -80,6 +80,4 @@ public sealed class HistoryHook(
             logger.LogWarning(exception, "Document {Document}: an update stored while the server stops is not in the edit history yet", room.IdText);
         }
     }
-
-    private static YDoc TextHistoryDocument(IReadOnlyList<EditRecord> records) => Workflow.TextHistory.Build(records);
 }
