@@ -29,6 +29,9 @@ public sealed class LiveDocument : IAsyncDisposable
     private readonly TaskCompletionSource _synced = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly List<string> _denials = [];
     private TaskCompletionSource<bool> _joined = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private CancellationTokenSource _connectionLost = new();
+    private int _generation;
+    private int _refusedBeforeJoin;
     private int _syncs;
     private bool _remoteApplied;
     private bool _disposed;
@@ -86,13 +89,25 @@ public sealed class LiveDocument : IAsyncDisposable
         });
         _connection.Reconnecting += _ =>
         {
+            TaskCompletionSource<bool> previous;
+            CancellationTokenSource lost;
             lock (_gate)
             {
-                if (_joined.Task.IsCompleted && !_disposed)
+                // A new generation: what was joined belonged to the lost connection, and a join still in flight
+                // counts for nothing (the reconnection joins again).
+                _generation++;
+                previous = _joined;
+                lost = _connectionLost;
+                _connectionLost = new CancellationTokenSource();
+                if (!_disposed)
                 {
                     _joined = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
                 }
             }
+            // A send waiting for the connection must not go out on the next one before it has joined; the frames
+            // dropped here are made good by the sync that follows the join.
+            lost.Cancel();
+            previous.TrySetResult(false);
             return Task.CompletedTask;
         };
         _connection.Reconnected += _ => RejoinAsync();
@@ -135,6 +150,12 @@ public sealed class LiveDocument : IAsyncDisposable
 
     /// <summary>Whether the hub connection is up now.</summary>
     public bool IsConnected => _connection.State == HubConnectionState.Connected;
+
+    /// <summary>
+    /// How many frames the server refused because they reached it on a connection that had not joined the document yet
+    /// (a reconnection overtook them). They are not denials: the sync that follows the join carries what they held.
+    /// </summary>
+    public int FramesRefusedBeforeJoin => Volatile.Read(ref _refusedBeforeJoin);
 
     /// <summary>The reasons of every auth frame received, oldest first.</summary>
     public IReadOnlyList<string> Denials
@@ -276,11 +297,21 @@ public sealed class LiveDocument : IAsyncDisposable
 
     private async Task JoinAsync(CancellationToken cancellation)
     {
+        int generation;
+        lock (_gate)
+        {
+            generation = _generation;
+        }
         await _connection.InvokeAsync("Join", DocumentId, cancellation).ConfigureAwait(false);
         byte[] stepOne;
         byte[]? presence = null;
         lock (_gate)
         {
+            if (generation != _generation)
+            {
+                // The connection that joined was lost meanwhile: the reconnection joins again.
+                return;
+            }
             _joined.TrySetResult(true);
             stepOne = WebsocketProtocol.SyncStep1(_doc).ToArray();
             if (_awareness.LocalState is null && !_disposed && _options.Presence is { } announced)
@@ -305,13 +336,22 @@ public sealed class LiveDocument : IAsyncDisposable
         {
             await JoinAsync(CancellationToken.None).ConfigureAwait(false);
         }
-        catch (Exception exception) when (exception is HubException or InvalidOperationException or OperationCanceledException)
+        catch (Exception exception) when (exception is InvalidOperationException or OperationCanceledException or IOException)
         {
+            // The connection was lost again: the next reconnection joins again (or Closed ends it).
+        }
+        catch (HubException exception)
+        {
+            // The server refused the document this time (access changed, document gone): the live document ends
+            // here, said aloud, rather than staying connected and deaf.
+            var denial = "could not join again after reconnecting: " + MessageOf(exception);
             lock (_gate)
             {
-                _denials.Add("could not join again after reconnecting: " + MessageOf(exception));
+                _denials.Add(denial);
                 _joined.TrySetResult(false);
             }
+            Denied?.Invoke(this, denial);
+            _ = Task.Run(() => _connection.StopAsync());
         }
     }
 
@@ -331,6 +371,9 @@ public sealed class LiveDocument : IAsyncDisposable
                 var message = WebsocketMessage.Read(frame);
                 switch (message)
                 {
+                    case WebsocketPermissionDeniedMessage { Reason: NotJoinedReason }:
+                        _refusedBeforeJoin++;
+                        break;
                     case WebsocketPermissionDeniedMessage denied:
                         denial = denied.Reason;
                         _denials.Add(denial);
@@ -387,12 +430,15 @@ public sealed class LiveDocument : IAsyncDisposable
     /// </summary>
     private bool Reconnecting => _connection?.State == HubConnectionState.Reconnecting;
 
-    /// <summary>Completes with true once the current connection has joined the document, with false if it never will.</summary>
-    private Task<bool> JoinedAsync()
+    /// <summary>
+    /// The current connection's join (true once it has joined the document, false if it never will) and the token
+    /// cancelled when that connection is lost.
+    /// </summary>
+    private (Task<bool> Joined, CancellationToken Lost) CurrentJoin()
     {
         lock (_gate)
         {
-            return _joined.Task;
+            return (_joined.Task, _connectionLost.Token);
         }
     }
 
@@ -415,11 +461,14 @@ public sealed class LiveDocument : IAsyncDisposable
     {
         await foreach (var item in _outgoing.Reader.ReadAllAsync().ConfigureAwait(false))
         {
-            if (item.Frame is { } frame && await JoinedAsync().ConfigureAwait(false))
+            var (joined, lost) = CurrentJoin();
+            if (item.Frame is { } frame && await joined.ConfigureAwait(false))
             {
                 try
                 {
-                    await _connection.InvokeAsync("Send", DocumentId, frame).ConfigureAwait(false);
+                    // With the lost connection's token: a send still waiting for a connection when this one is lost
+                    // gives up instead of going out on the next connection before that one has joined.
+                    await _connection.InvokeAsync("Send", DocumentId, frame, lost).ConfigureAwait(false);
                 }
                 catch (Exception exception) when (exception is HubException or InvalidOperationException or OperationCanceledException or IOException
                     or System.Net.WebSockets.WebSocketException)
@@ -433,6 +482,9 @@ public sealed class LiveDocument : IAsyncDisposable
 
     private static string MessageOf(Exception exception) =>
         exception is HubException hub ? hub.Message.Replace("An unexpected error occurred invoking 'Join' on the server. HubException: ", "", StringComparison.Ordinal) : exception.Message;
+
+    /// <summary>The reason of the auth frame the hub answers a frame for a document not joined with (docs/protocol.md).</summary>
+    private const string NotJoinedReason = "join the document before sending frames for it";
 
     private sealed record Outgoing(byte[]? Frame, TaskCompletionSource? Done);
 

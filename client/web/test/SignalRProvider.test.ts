@@ -30,6 +30,7 @@ describe('SignalRProvider joining a document', () => {
     await settle();
     const connection = hub.connections[0];
     expect(connection.joined).toBe(true);
+    expect(connection.sentBeforeJoin).toEqual([]);
     expect(connection.sentOfType(FrameType.sync).length).toBeGreaterThan(0);
   });
 

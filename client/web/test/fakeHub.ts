@@ -68,11 +68,7 @@ export class FakeHub {
     if (type === FrameType.sync) {
       const messageType = decoding.peekVarUint(decoder);
       if (connection.readOnly && messageType !== syncProtocol.messageYjsSyncStep1) {
-        const denied = encoding.createEncoder();
-        encoding.writeVarUint(denied, FrameType.auth);
-        encoding.writeVarUint(denied, 0);
-        encoding.writeVarString(denied, 'this participant may not edit the text');
-        connection.deliver(encoding.toUint8Array(denied));
+        connection.deliver(deniedFrame('this participant may not edit the text'));
         return;
       }
       const reply = encoding.createEncoder();
@@ -110,8 +106,19 @@ function readAwarenessClients(update: Uint8Array): number[] {
   return clients;
 }
 
+/** An auth frame refusing with `reason`, as the server sends it. */
+function deniedFrame(reason: string): Uint8Array {
+  const denied = encoding.createEncoder();
+  encoding.writeVarUint(denied, FrameType.auth);
+  encoding.writeVarUint(denied, 0);
+  encoding.writeVarString(denied, reason);
+  return encoding.toUint8Array(denied);
+}
+
 export class FakeConnection implements HubConnectionLike {
   joined = false;
+  /** Frames the client sent before it had joined (the server answers each with an auth frame). */
+  readonly sentBeforeJoin: Uint8Array[] = [];
   closed = false;
   started = false;
   readOnly = false;
@@ -137,8 +144,10 @@ export class FakeConnection implements HubConnectionLike {
     if (!this.started || this.closed) throw new Error('not connected');
     if (methodName === 'Join') this.hub.join(this, args[0] as string);
     else if (methodName === 'Send') {
-      if (!this.joined) throw new Error('join the document before sending frames for it');
-      this.hub.receive(this, toBytes(args[1] as Uint8Array));
+      if (!this.joined) {
+        this.sentBeforeJoin.push(toBytes(args[1] as Uint8Array));
+        this.deliver(deniedFrame('join the document before sending frames for it'));
+      } else this.hub.receive(this, toBytes(args[1] as Uint8Array));
     } else throw new Error(`unknown hub method ${methodName}`);
     return undefined;
   }

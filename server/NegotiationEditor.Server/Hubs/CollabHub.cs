@@ -68,16 +68,22 @@ public sealed class CollabHub(DocumentRooms rooms, LiveNegotiation negotiation) 
         joined[room.IdText] = new Membership(room, connection);
     }
 
-    /// <summary>Sends one y-websocket frame for a joined document.</summary>
-    /// <exception cref="HubException">The connection has not joined the document.</exception>
+    /// <summary>
+    /// Sends one y-websocket frame for a joined document. A frame for a document the connection has not joined is
+    /// refused like any other refused frame: an auth frame comes back on <see cref="ICollabClient.Receive"/> (a frame
+    /// sent without waiting for an answer has no other way back, and an exception there would only fill the log).
+    /// </summary>
     public Task Send(string documentId, byte[] frame)
     {
         if (documentId is null || !Joined.TryGetValue(documentId, out var membership))
         {
-            throw new HubException("join the document before sending frames for it");
+            return Clients.Caller.Receive(documentId ?? string.Empty, DocumentRoom.PermissionDenied(NotJoined));
         }
         return membership.Room.ReceiveAsync(membership.Connection, frame ?? []);
     }
+
+    /// <summary>The reason of the auth frame that answers a frame for a document the connection has not joined.</summary>
+    public const string NotJoined = "join the document before sending frames for it";
 
     /// <summary>Leaves a document.</summary>
     public async Task Leave(string documentId)

@@ -1,8 +1,10 @@
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.Extensions.DependencyInjection;
+using NegotiationEditor.Crdt.Protocol;
 using NegotiationEditor.Negotiation.Access;
 using NegotiationEditor.Server.Collaboration;
+using NegotiationEditor.Server.Hubs;
 using NegotiationEditor.Server.Tests.Support;
 
 namespace NegotiationEditor.Server.Tests.Access;
@@ -117,13 +119,28 @@ public sealed class ChannelAccessTests
     }
 
     [Test]
-    public async Task Frames_for_a_document_not_joined_are_refused()
+    public async Task Frames_for_a_document_not_joined_are_refused_with_an_auth_frame_and_change_nothing()
     {
         var chair = HubPeer.Build(_server.Server, _server.Invites.Chair, messagePack: false);
+        var answers = System.Threading.Channels.Channel.CreateUnbounded<(string Document, byte[] Frame)>();
+        chair.On<string, byte[]>("Receive", (document, frame) => answers.Writer.TryWrite((document, frame)));
         await chair.StartAsync();
+        var before = await ServerText();
+        var update = new SyncingPeer().Append(" [chair, not joined]").Single();
 
-        var refused = Assert.ThrowsAsync<HubException>(() => chair.InvokeAsync("Send", Document, new byte[] { 0, 0, 1, 0 }));
-        Assert.That(refused!.Message, Does.Contain("join the document"));
+        // Awaited (an invocation) and sent without waiting for an answer: the same refusal comes back either way.
+        await chair.InvokeAsync("Send", Document, update);
+        await chair.SendAsync("Send", Document, update);
+
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        for (var i = 0; i < 2; i++)
+        {
+            var (document, frame) = await answers.Reader.ReadAsync(timeout.Token);
+            Assert.That(document, Is.EqualTo(Document));
+            var denied = WebsocketMessage.Read(frame) as WebsocketPermissionDeniedMessage;
+            Assert.That(denied?.Reason, Is.EqualTo(CollabHub.NotJoined));
+        }
+        Assert.That(await ServerText(), Is.EqualTo(before));
         await chair.DisposeAsync();
     }
 }
