@@ -30,7 +30,7 @@ public sealed class ServerChange
     /// Runs <paramref name="edit"/> on <see cref="Document"/> in one transaction and stores the update it produced,
     /// through every store hook, before returning it (empty when nothing changed). With
     /// <paramref name="negotiationAfter"/>, the negotiation state the change brings about is stored in the same
-    /// transaction as the update where the store can (LiteDB). The room applies and sends the update once the change
+    /// transaction as the update where the store can (LiteDB, PostgreSQL). The room applies and sends the update once the change
     /// is over. Blocks until the store has completed.
     /// </summary>
     /// <exception cref="DocumentNotStoredException">The update could not be stored: nothing will be applied.</exception>

@@ -2,7 +2,9 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using NegotiationEditor.Drafting.Drafts;
 using NegotiationEditor.Negotiation;
 using NegotiationEditor.Negotiation.Access;
+using NegotiationEditor.Negotiation.Documents;
 using NegotiationEditor.Negotiation.Revisions;
+using NegotiationEditor.Server.Collaboration;
 using NegotiationEditor.Server.Workflow;
 
 namespace NegotiationEditor.Server.Endpoints;
@@ -98,7 +100,15 @@ public static class DocumentEndpoints
             return Problems.Invalid($"the text is not a draft in the format of docs/notation.md: {exception.Message}");
         }
 
-        var tabled = await workflow.TableDocumentAsync(caller.Id, request.Title ?? string.Empty, request.Symbol ?? string.Empty, request.Text);
+        Negotiation.Outcome<NegotiatedDocument> tabled;
+        try
+        {
+            tabled = await workflow.TableDocumentAsync(caller.Id, request.Title ?? string.Empty, request.Symbol ?? string.Empty, request.Text);
+        }
+        catch (DocumentNotStoredException exception)
+        {
+            return Problems.Unavailable(exception.Message);
+        }
         if (!tabled.Succeeded)
         {
             return Problems.Refused(tabled.Refusal!);

@@ -22,8 +22,9 @@ public interface IDocumentUpdateLog
 
     /// <summary>
     /// Appends the update of a server-made change together with the negotiation state the change brings about (an
-    /// accepted amendment), so that a restart finds both or neither. A log that keeps no negotiation appends the update
-    /// alone; the state is then stored right after it by the negotiation's own store.
+    /// accepted amendment, a tabled document's first text), so that a restart finds both or neither. A log that keeps
+    /// the negotiation too (LiteDB, PostgreSQL) writes both in one transaction; one that keeps no negotiation appends
+    /// the update alone, and the state is then stored right after it by the negotiation's own store.
     /// </summary>
     Task AppendAsync(DocumentId document, byte[] update, NegotiationState negotiationAfter, CancellationToken cancellationToken = default) =>
         AppendAsync(document, update, cancellationToken);

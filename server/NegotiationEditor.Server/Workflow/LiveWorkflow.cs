@@ -9,6 +9,7 @@ using NegotiationEditor.Negotiation.Positions;
 using NegotiationEditor.Negotiation.Workflow;
 using NegotiationEditor.Server.Access;
 using NegotiationEditor.Server.Collaboration;
+using NegotiationEditor.Server.Storage;
 
 namespace NegotiationEditor.Server.Workflow;
 
@@ -45,6 +46,7 @@ public sealed record AmendmentTabling(
 public sealed class LiveWorkflow(
     LiveNegotiation negotiation,
     DocumentRooms rooms,
+    IDocumentUpdateLog log,
     NegotiationEvents events,
     TimeProvider time,
     IRandomSource random)
@@ -79,18 +81,81 @@ public sealed class LiveWorkflow(
     }
 
     /// <summary>Tables a new document with its first text (chair, secretariat).</summary>
+    /// <remarks>
+    /// The document and its text land together: under the negotiation's command lock, the first text's update is
+    /// stored with the state that lists the document (one transaction where the log allows: LiteDB, PostgreSQL), then
+    /// that state is saved again and becomes current. A new document has no room yet (a room opens only for a document
+    /// the negotiation lists), so the text goes to the update log directly and the room loads it from there. A failed
+    /// store tables nothing and throws <see cref="DocumentNotStoredException"/>; a state save that fails after the
+    /// store takes the state stored with the text, as an acceptance does.
+    /// </remarks>
+    /// <exception cref="DocumentNotStoredException">The text could not be stored; nothing was tabled.</exception>
     public async Task<Outcome<NegotiatedDocument>> TableDocumentAsync(ParticipantId actor, string title, string symbol, string text)
     {
+        ArgumentNullException.ThrowIfNull(text);
+        var firstText = FirstText(text);
         var recorded = new Recorded();
-        var tabled = Run(state => On(Unanchored.Instance).TableDocument(state, actor, title, symbol), recorded);
+        DocumentId? stored = null;
+        Outcome<NegotiatedDocument> tabled;
+        try
+        {
+            tabled = Run(state =>
+            {
+                var decided = On(Unanchored.Instance).TableDocument(state, actor, title, symbol);
+                if (decided.Succeeded && firstText is not null)
+                {
+                    StoreFirstText(decided.Value.Value, firstText, decided.Value.Negotiation);
+                    stored = decided.Value.Value.Id;
+                }
+                return decided;
+            }, recorded);
+        }
+        catch (Exception exception) when (stored is { } id && exception is not DocumentNotStoredException)
+        {
+            // The text landed but the state could not be saved on its own: take what the store holds, which is the
+            // state stored with the text.
+            negotiation.Reload();
+            if (State.FindDocument(id) is not { } now)
+            {
+                throw;
+            }
+            tabled = now;
+        }
+
         if (!tabled.Succeeded)
         {
             return tabled.Refusal!;
         }
 
-        await rooms.ChangeAsync(tabled.Value.Id, doc => doc.GetText(LiveText.RootName).Insert(0, text)).ConfigureAwait(false);
         await PublishAsync(tabled.Value.Id, recorded).ConfigureAwait(false);
         return tabled;
+    }
+
+    // The update that writes a new document's first text (null for an empty text), made once, outside every lock.
+    private static byte[]? FirstText(string text)
+    {
+        if (text.Length == 0)
+        {
+            return null;
+        }
+
+        var document = new YDoc(new YDocOptions { Gc = false });
+        document.GetText(LiveText.RootName).Insert(0, text);
+        return Y.EncodeStateAsUpdate(document);
+    }
+
+    private void StoreFirstText(NegotiatedDocument document, byte[] update, NegotiationState negotiationAfter)
+    {
+        try
+        {
+            // Under the negotiation's command lock, which is not async: the store is awaited here, as a server change's is.
+            log.AppendAsync(document.Id, update, negotiationAfter).GetAwaiter().GetResult();
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            throw new DocumentNotStoredException(
+                $"the text of {document.Symbol} could not be stored, so the document was not tabled: {exception.Message}", exception);
+        }
     }
 
     /// <summary>A delegation (or the chair) proposes an amendment, anchored on the live text now.</summary>
@@ -189,10 +254,11 @@ public sealed class LiveWorkflow(
     /// </summary>
     /// <remarks>
     /// In the room's write turn and under the negotiation's command lock, the acceptance is computed on a copy of the
-    /// text without saving anything; its update is stored (with the new negotiation state, in one LiteDB transaction);
-    /// then the state is saved and becomes current, and the update is applied and broadcast. A failed store changes
-    /// neither the text nor the amendment and throws <see cref="DocumentNotStoredException"/>. A state save that fails
-    /// after the update was stored takes the state stored with it (docs/architecture.md, "Accept").
+    /// text without saving anything; its update is stored (with the new negotiation state, in one transaction of the
+    /// LiteDB file or of PostgreSQL); then the state is saved and becomes current, and the update is applied and
+    /// broadcast. A failed store changes neither the text nor the amendment and throws
+    /// <see cref="DocumentNotStoredException"/>. A state save that fails after the update was stored takes the state
+    /// stored with it (docs/architecture.md, "Accept").
     /// </remarks>
     /// <exception cref="DocumentNotStoredException">The text's update could not be stored; nothing changed.</exception>
     public async Task<Outcome<AcceptanceView>> AcceptAsync(ParticipantId actor, DocumentId documentId, AmendmentId amendment, int? alternative)
@@ -228,8 +294,8 @@ public sealed class LiveWorkflow(
             }
             catch (Exception exception) when (stored && exception is not DocumentNotStoredException)
             {
-                // The text landed but the state could not be saved on its own: take what the store holds, which for
-                // LiteDB is the state stored with the update.
+                // The text landed but the state could not be saved on its own: take what the store holds, which is the
+                // state stored with the update.
                 negotiation.Reload();
                 if (State.FindDocument(documentId)?.FindAmendment(amendment) is not { Status: AmendmentStatus.Accepted } now)
                 {

@@ -60,7 +60,7 @@ public sealed class AcceptanceStoreTests
             text = await chair.TextAsync(document);
             Assert.That(text, Does.Contain("bearing in mind").And.Not.Contain("in accordance with"));
             Assert.That(await StatusAsync(chair, document, amendment), Is.EqualTo("accepted"));
-            copy = CopyOfDataFolder(server.DataFolder);
+            copy = server.CopyOfDataFolder();
             chair.Dispose();
         }
 
@@ -83,18 +83,4 @@ public sealed class AcceptanceStoreTests
 
     private static async Task<string> StatusAsync(ApiSession session, string document, string amendment) =>
         (await session.GetJsonAsync($"/api/documents/{document}/amendments/{amendment}"))["status"]!.GetValue<string>();
-
-    // What a process killed now would leave: every change is written through before it is answered.
-    private static string CopyOfDataFolder(string dataFolder)
-    {
-        var copy = Path.Combine(Path.GetTempPath(), "negotiation-tests-" + Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(copy);
-        foreach (var file in Directory.GetFiles(dataFolder))
-        {
-            using var source = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
-            using var target = File.Create(Path.Combine(copy, Path.GetFileName(file)));
-            source.CopyTo(target);
-        }
-        return copy;
-    }
 }

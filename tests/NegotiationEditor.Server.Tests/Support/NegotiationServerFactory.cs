@@ -35,6 +35,23 @@ public sealed class NegotiationServerFactory : WebApplicationFactory<Program>
 
     public DocumentId Document => Negotiation.Current.Documents[0].Id;
 
+    /// <summary>
+    /// A copy of the data folder as a process killed now would leave it (every change is written through before it is
+    /// answered), in a new temporary folder that a second server can start on.
+    /// </summary>
+    public string CopyOfDataFolder()
+    {
+        var copy = Path.Combine(Path.GetTempPath(), "negotiation-tests-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(copy);
+        foreach (var file in Directory.GetFiles(DataFolder))
+        {
+            using var source = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+            using var target = File.Create(Path.Combine(copy, Path.GetFileName(file)));
+            source.CopyTo(target);
+        }
+        return copy;
+    }
+
     /// <summary>Starts the server (seeding the data folder) and returns it.</summary>
     public NegotiationServerFactory Started()
     {
