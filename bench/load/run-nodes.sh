@@ -15,7 +15,7 @@
 # typist, or a list R,R,... for a ramp: WARMUP seconds at the first rate, then STEP seconds at each; a single rate
 # is measured for MEASURE seconds after WARMUP), DOCUMENTS, TARGETS "ws hub", TOPOLOGIES "one two two-doc" (also
 # "lite"), PROBES, NODE_CPUS (cores per node; empty: no quota, pinning only), CFS_PERIOD_US (the quota's period,
-# 10000; at least 1000 / NODE_CPUS), SKIP_BUILD=1, RESULTS (JSONL file).
+# 100000, the kernel's default; at least 1000 / NODE_CPUS), SKIP_BUILD=1, RESULTS (JSONL file).
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 root="$(cd "$here/../.." && pwd)"
@@ -28,11 +28,11 @@ DOCUMENTS="${DOCUMENTS:-20}"
 TARGETS="${TARGETS:-ws hub}"
 TOPOLOGIES="${TOPOLOGIES:-one two two-doc}"
 PROBES="${PROBES:-50}"
-NODE_CPUS="${NODE_CPUS-0.4}"
-CFS_PERIOD_US="${CFS_PERIOD_US:-10000}"
-WARMUP="${WARMUP:-5}"
+NODE_CPUS="${NODE_CPUS-0.3}"
+CFS_PERIOD_US="${CFS_PERIOD_US:-100000}"
+WARMUP="${WARMUP:-90}"
 MEASURE="${MEASURE:-12}"
-STEP="${STEP:-4}"
+STEP="${STEP:-6}"
 CONFIGURATION="${CONFIGURATION:-Release}"
 server_dll="${SERVER_DLL:-$root/server/NegotiationEditor.Server/bin/$CONFIGURATION/net10.0/NegotiationEditor.Server.dll}"
 if [ "${SKIP_BUILD:-0}" != 1 ]; then
@@ -49,7 +49,10 @@ results="${RESULTS:-$work/results.jsonl}"
 free_port() { node -e 'const s=require("net").createServer();s.listen(0,"127.0.0.1",()=>{console.log(s.address().port);s.close()})'; }
 json() { node -e "let s='';process.stdin.on('data',d=>s+=d).on('end',()=>{const v=JSON.parse(s);console.log($1)})"; }
 
-# CPU quota per node: a cgroup v1 cpu group each, with a 10 ms period by default (CFS_PERIOD_US).
+# CPU quota per node: a cgroup v1 cpu group each, with the kernel's 100 ms period by default (CFS_PERIOD_US). A
+# shorter period throttles a multi-threaded node mid-burst and costs it far more latency than its share of CPU
+# (docs/benchmarks.md, "Latency under a CPU quota"). The warm-up (90 s by default) lets the JIT finish: under a
+# quota its tier-1 compiling takes the nodes' CPU for the first 20-40 s.
 cgroup_root=/sys/fs/cgroup/cpu
 cgroups=()
 quota=""
