@@ -32,6 +32,13 @@ public sealed class CollaborationOptions
     /// </summary>
     public bool SendOnFlushingThread { get; set; } = true;
 
-    /// <summary>How many frames may wait for a slow WebSocket receiver before it is disconnected.</summary>
+    /// <summary>
+    /// Whether the hub's WebSocket connections are served by the server's own transport, which writes each message to
+    /// the socket on the thread that sends it, instead of SignalR's (a pipe and a thread-pool hop per message and
+    /// receiver). On by default; negotiation, Server-Sent Events and long polling are SignalR's either way.
+    /// </summary>
+    public bool DirectHubSockets { get; set; } = true;
+
+    /// <summary>How many frames may wait for a slow WebSocket receiver (on <c>/ws</c> or the hub) before it is disconnected.</summary>
     public int MaxQueuedFrames { get; set; } = 4096;
 }

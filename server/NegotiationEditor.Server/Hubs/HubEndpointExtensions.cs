@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using NegotiationEditor.Server.Collaboration;
+using NegotiationEditor.Server.Hubs.Sockets;
 
 namespace NegotiationEditor.Server.Hubs;
 
@@ -17,6 +18,7 @@ public static class HubEndpointExtensions
         services.AddSignalR().AddMessagePackProtocol();
         services.AddCollabHubLifetimeManager<DefaultHubLifetimeManager<CollabHub>>();
         services.AddSingleton<IGroupFanOut, HubGroupFanOut>();
+        services.AddSingleton<HubSocketTransport>();
         // Set on the hubs' common options: SignalR copies them into each hub's own options after any
         // configuration of those, so a setting made there would be overwritten.
         services.AddOptions<Microsoft.AspNetCore.SignalR.HubOptions>()
@@ -44,10 +46,24 @@ public static class HubEndpointExtensions
         return services;
     }
 
-    /// <summary>Maps the hub at <see cref="Path"/>.</summary>
+    /// <summary>
+    /// Maps the hub at <see cref="Path"/>. Its WebSocket connections go to <see cref="HubSocketTransport"/> unless
+    /// <see cref="CollaborationOptions.DirectHubSockets"/> is off; negotiation, Server-Sent Events and long polling are
+    /// SignalR's. Either way the request passes the hub's authorization first.
+    /// </summary>
     public static IEndpointRouteBuilder MapCollabHub(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapHub<CollabHub>(Path);
+        var hub = endpoints.MapHub<CollabHub>(Path);
+        if (endpoints.ServiceProvider.GetRequiredService<IOptions<CollaborationOptions>>().Value.DirectHubSockets)
+        {
+            var transport = endpoints.ServiceProvider.GetRequiredService<HubSocketTransport>();
+            hub.Add(endpoint =>
+            {
+                var signalR = endpoint.RequestDelegate
+                    ?? throw new InvalidOperationException($"SignalR's endpoint {endpoint.DisplayName} has no request delegate");
+                endpoint.RequestDelegate = context => context.WebSockets.IsWebSocketRequest ? transport.ServeAsync(context) : signalR(context);
+            });
+        }
         return endpoints;
     }
 }
