@@ -20,6 +20,7 @@ public static class CollaborationServiceCollectionExtensions
         services.AddSingleton<RoomHook, UpdateLogHook>();
         services.AddSingleton<RoomHook, HistoryHook>().Configure<HistoryOptions>(configuration.GetSection(HistoryOptions.Section));
         services.AddSingleton<DocumentRooms>();
+        services.TryAddSingleton<SendingLanes>();
         services.AddHostedService<RoomMaintenance>();
         // A client that vanished without closing (a laptop lid shut) must leave its documents, and its awareness
         // state with it: /ws sockets are pinged and closed when no pong comes back.

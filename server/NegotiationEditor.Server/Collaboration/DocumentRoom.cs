@@ -18,6 +18,7 @@ public sealed class DocumentRoom
     private readonly ImmutableArray<RoomHook> _hooks;
     private readonly CollaborationOptions _options;
     private readonly IGroupFanOut _groupFanOut;
+    private readonly SendingLanes _lanes;
     private readonly ILogger _logger;
     private readonly YDoc _document;
     private readonly Awareness _awareness;
@@ -30,13 +31,14 @@ public sealed class DocumentRoom
     private readonly Lock _queueGate = new();
     private List<PendingUpdate> _queued = [];
 
-    internal DocumentRoom(DocumentId id, ImmutableArray<RoomHook> hooks, CollaborationOptions options, IGroupFanOut groupFanOut, ILogger logger)
+    internal DocumentRoom(DocumentId id, ImmutableArray<RoomHook> hooks, CollaborationOptions options, IGroupFanOut groupFanOut, SendingLanes lanes, ILogger logger)
     {
         Id = id;
         IdText = id.ToString();
         _hooks = hooks;
         _options = options;
         _groupFanOut = groupFanOut;
+        _lanes = lanes;
         _logger = logger;
         // Revisions keep CRDT snapshots, which need deleted content: the live document never garbage-collects.
         _document = new YDoc(new YDocOptions { Gc = false });
@@ -141,6 +143,7 @@ public sealed class DocumentRoom
             {
                 awareness = new WebsocketAwarenessMessage(_awareness.EncodeUpdate(_awareness.States.Keys)).ToArray();
             }
+            connection.Lane = _lanes.Next();
             _connections = _connections.Add(connection);
             _awarenessClients[connection] = [];
             if (connection.ReceivesGroupBroadcasts)
@@ -665,16 +668,11 @@ public sealed class DocumentRoom
             }
         }
 
-        foreach (var connection in _connections)
+        // The other connections (plain WebSockets) one by one, on their sending lanes.
+        var connections = _connections;
+        if (connections.Length > Volatile.Read(ref _groupMembers))
         {
-            if (!connection.ReceivesGroupBroadcasts && !ReferenceEquals(connection, except))
-            {
-                var delivered = connection.DeliverAsync(frame);
-                if (!delivered.IsCompletedSuccessfully)
-                {
-                    _ = ObserveAsync(delivered.AsTask());
-                }
-            }
+            _lanes.Post(new ConnectionBroadcast(this, connections, frame, except));
         }
 
         if (!relayed)
@@ -695,6 +693,26 @@ public sealed class DocumentRoom
         catch (Exception exception)
         {
             _logger.LogDebug(exception, "A broadcast in document {Document} did not reach every connection", IdText);
+        }
+    }
+
+    // A frame for the connections that do not receive group broadcasts, written lane by lane.
+    private sealed class ConnectionBroadcast(DocumentRoom room, ImmutableArray<RoomConnection> connections, byte[] frame, RoomConnection? except) : ILaneWork
+    {
+        public void Write(int lane)
+        {
+            foreach (var connection in connections)
+            {
+                if (connection.Lane != lane || connection.ReceivesGroupBroadcasts || ReferenceEquals(connection, except))
+                {
+                    continue;
+                }
+                var delivered = connection.DeliverAsync(frame);
+                if (!delivered.IsCompletedSuccessfully)
+                {
+                    _ = room.ObserveAsync(delivered.AsTask());
+                }
+            }
         }
     }
 

@@ -20,6 +20,7 @@ public sealed class DocumentRooms : IDisposable
     private readonly ImmutableArray<RoomHook> _hooks;
     private readonly CollaborationOptions _options;
     private readonly IGroupFanOut _groupFanOut;
+    private readonly SendingLanes _lanes;
     private readonly IDocumentUpdateLog _log;
     private readonly TimeProvider _time;
     private readonly LiveNegotiation _negotiation;
@@ -30,6 +31,7 @@ public sealed class DocumentRooms : IDisposable
         IEnumerable<RoomHook> hooks,
         IOptions<CollaborationOptions> options,
         IGroupFanOut groupFanOut,
+        SendingLanes lanes,
         IDocumentUpdateLog log,
         TimeProvider time,
         LiveNegotiation negotiation,
@@ -38,6 +40,7 @@ public sealed class DocumentRooms : IDisposable
         _hooks = [.. hooks];
         _options = options.Value;
         _groupFanOut = groupFanOut;
+        _lanes = lanes;
         _log = log;
         _time = time;
         _negotiation = negotiation;
@@ -71,7 +74,7 @@ public sealed class DocumentRooms : IDisposable
         {
             if (!_rooms.TryGetValue(id, out room!))
             {
-                room = new DocumentRoom(id, _hooks, _options, _groupFanOut, _logger);
+                room = new DocumentRoom(id, _hooks, _options, _groupFanOut, _lanes, _logger);
                 _rooms[id] = room;
             }
             room.Leases++;

@@ -41,7 +41,7 @@ public static class HubEndpointExtensions
         where TManager : HubLifetimeManager<CollabHub>
     {
         services.RemoveAll<NodeLocalHubLifetimeManager>();
-        services.AddSingleton(provider => new NodeLocalHubLifetimeManager(ActivatorUtilities.CreateInstance<TManager>(provider)));
+        services.AddSingleton(provider => new NodeLocalHubLifetimeManager(ActivatorUtilities.CreateInstance<TManager>(provider), provider.GetRequiredService<SendingLanes>()));
         services.TryAddSingleton<HubLifetimeManager<CollabHub>>(provider => provider.GetRequiredService<NodeLocalHubLifetimeManager>());
         return services;
     }

@@ -3,6 +3,7 @@ using System.Collections.Immutable;
 using System.Diagnostics.CodeAnalysis;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.AspNetCore.SignalR.Protocol;
+using NegotiationEditor.Server.Collaboration;
 
 namespace NegotiationEditor.Server.Hubs;
 
@@ -12,20 +13,28 @@ namespace NegotiationEditor.Server.Hubs;
 /// document frame goes to this node's members of a group only (<see cref="SendToLocalGroupAsync"/>), encoded once
 /// per hub protocol for all of them; frames made on other nodes reach this node through the document relay instead.
 /// </summary>
+/// <remarks>
+/// A group's frames are written by the <see cref="SendingLanes"/>: each connection is on one lane for its whole life,
+/// so it receives a group's frames in the order they were sent, while the writes to many connections (each a socket
+/// send on the hub's own WebSocket transport) spread over every core.
+/// </remarks>
 internal sealed class NodeLocalHubLifetimeManager : HubLifetimeManager<CollabHub>, IDisposable
 {
     private readonly HubLifetimeManager<CollabHub> _inner;
     private readonly Lock _gate = new();
     private readonly Dictionary<string, LocalConnection> _connections = new(StringComparer.Ordinal);
     // Replaced whole under the gate, read without it by every broadcast.
-    private readonly ConcurrentDictionary<string, ImmutableArray<HubConnectionContext>> _groups = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, ImmutableArray<LocalConnection>> _groups = new(StringComparer.Ordinal);
+    private readonly SendingLanes _lanes;
     private int _disposed;
 
     /// <summary>Wraps <paramref name="inner"/>, which every call of SignalR's still goes to.</summary>
-    public NodeLocalHubLifetimeManager(HubLifetimeManager<CollabHub> inner)
+    public NodeLocalHubLifetimeManager(HubLifetimeManager<CollabHub> inner, SendingLanes lanes)
     {
         ArgumentNullException.ThrowIfNull(inner);
+        ArgumentNullException.ThrowIfNull(lanes);
         _inner = inner;
+        _lanes = lanes;
     }
 
     /// <summary>
@@ -38,24 +47,8 @@ internal sealed class NodeLocalHubLifetimeManager : HubLifetimeManager<CollabHub
         {
             return Task.CompletedTask;
         }
-        List<Task>? sending = null;
-        foreach (var member in members)
-        {
-            if (exceptConnectionId is not null && member.ConnectionId == exceptConnectionId)
-            {
-                continue;
-            }
-            var written = member.WriteAsync(message);
-            if (written.IsCompletedSuccessfully)
-            {
-                written.GetAwaiter().GetResult();
-            }
-            else
-            {
-                (sending ??= []).Add(written.AsTask());
-            }
-        }
-        return sending is null ? Task.CompletedTask : Task.WhenAll(sending);
+        _lanes.Post(new GroupBroadcast(members, message, exceptConnectionId));
+        return Task.CompletedTask;
     }
 
     /// <inheritdoc />
@@ -64,7 +57,7 @@ internal sealed class NodeLocalHubLifetimeManager : HubLifetimeManager<CollabHub
         ArgumentNullException.ThrowIfNull(connection);
         lock (_gate)
         {
-            _connections[connection.ConnectionId] = new LocalConnection(connection);
+            _connections[connection.ConnectionId] = new LocalConnection(connection, _lanes.Next());
         }
         return _inner.OnConnectedAsync(connection);
     }
@@ -79,7 +72,7 @@ internal sealed class NodeLocalHubLifetimeManager : HubLifetimeManager<CollabHub
             {
                 foreach (var group in local.Groups)
                 {
-                    RemoveMember(group, connection);
+                    RemoveMember(group, local);
                 }
             }
         }
@@ -93,7 +86,7 @@ internal sealed class NodeLocalHubLifetimeManager : HubLifetimeManager<CollabHub
         {
             if (_connections.TryGetValue(connectionId, out var local) && local.Groups.Add(groupName))
             {
-                _groups[groupName] = _groups.TryGetValue(groupName, out var members) ? members.Add(local.Context) : [local.Context];
+                _groups[groupName] = _groups.TryGetValue(groupName, out var members) ? members.Add(local) : [local];
             }
         }
         return _inner.AddToGroupAsync(connectionId, groupName, cancellationToken);
@@ -106,7 +99,7 @@ internal sealed class NodeLocalHubLifetimeManager : HubLifetimeManager<CollabHub
         {
             if (_connections.TryGetValue(connectionId, out var local) && local.Groups.Remove(groupName))
             {
-                RemoveMember(groupName, local.Context);
+                RemoveMember(groupName, local);
             }
         }
         return _inner.RemoveFromGroupAsync(connectionId, groupName, cancellationToken);
@@ -170,7 +163,7 @@ internal sealed class NodeLocalHubLifetimeManager : HubLifetimeManager<CollabHub
     }
 
     // Under the gate.
-    private void RemoveMember(string group, HubConnectionContext connection)
+    private void RemoveMember(string group, LocalConnection connection)
     {
         if (!_groups.TryGetValue(group, out var members))
         {
@@ -187,10 +180,38 @@ internal sealed class NodeLocalHubLifetimeManager : HubLifetimeManager<CollabHub
         }
     }
 
-    private sealed class LocalConnection(HubConnectionContext context)
+    private sealed class LocalConnection(HubConnectionContext context, int lane)
     {
         public HubConnectionContext Context { get; } = context;
 
+        /// <summary>The sending lane that writes this connection's group frames.</summary>
+        public int Lane { get; } = lane;
+
         public HashSet<string> Groups { get; } = new(StringComparer.Ordinal);
+    }
+
+    // A write that does not complete at once finishes on its own: the connection writes one message at a time and
+    // aborts itself when a write fails, so the lane does not wait for it.
+    private sealed record GroupBroadcast(ImmutableArray<LocalConnection> Members, SerializedHubMessage Message, string? Except) : ILaneWork
+    {
+        public void Write(int lane)
+        {
+            foreach (var member in Members)
+            {
+                if (member.Lane != lane || (Except is not null && member.Context.ConnectionId == Except))
+                {
+                    continue;
+                }
+                var written = member.Context.WriteAsync(Message);
+                if (written.IsCompletedSuccessfully)
+                {
+                    written.GetAwaiter().GetResult();
+                }
+                else
+                {
+                    _ = written.AsTask();
+                }
+            }
+        }
     }
 }
