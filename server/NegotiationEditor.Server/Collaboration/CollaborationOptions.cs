@@ -33,9 +33,10 @@ public sealed class CollaborationOptions
     public bool SendOnFlushingThread { get; set; } = true;
 
     /// <summary>
-    /// Whether the hub's WebSocket connections are served by the server's own transport, which writes each message to
-    /// the socket on the thread that sends it, instead of SignalR's (a pipe and a thread-pool hop per message and
-    /// receiver). On by default; negotiation, Server-Sent Events and long polling are SignalR's either way.
+    /// Whether the hub's WebSocket connections opened without a negotiation are served by the server's own transport,
+    /// which writes each message to the socket on the thread that sends it, instead of SignalR's (a pipe and a
+    /// thread-pool hop per message and receiver). On by default; negotiation, negotiated connections, Server-Sent Events
+    /// and long polling are SignalR's either way.
     /// </summary>
     public bool DirectHubSockets { get; set; } = true;
 

@@ -47,9 +47,10 @@ public static class HubEndpointExtensions
     }
 
     /// <summary>
-    /// Maps the hub at <see cref="Path"/>. Its WebSocket connections go to <see cref="HubSocketTransport"/> unless
-    /// <see cref="CollaborationOptions.DirectHubSockets"/> is off; negotiation, Server-Sent Events and long polling are
-    /// SignalR's. Either way the request passes the hub's authorization first.
+    /// Maps the hub at <see cref="Path"/>. WebSocket connections opened without a negotiation (<c>skipNegotiation</c>,
+    /// as the .NET client does) go to <see cref="HubSocketTransport"/> unless
+    /// <see cref="CollaborationOptions.DirectHubSockets"/> is off; negotiation, negotiated connections, Server-Sent
+    /// Events and long polling are SignalR's. Either way the request passes the hub's authorization first.
     /// </summary>
     public static IEndpointRouteBuilder MapCollabHub(this IEndpointRouteBuilder endpoints)
     {
@@ -61,7 +62,12 @@ public static class HubEndpointExtensions
             {
                 var signalR = endpoint.RequestDelegate
                     ?? throw new InvalidOperationException($"SignalR's endpoint {endpoint.DisplayName} has no request delegate");
-                endpoint.RequestDelegate = context => context.WebSockets.IsWebSocketRequest ? transport.ServeAsync(context) : signalR(context);
+                // A WebSocket with an `id` follows a negotiation: SignalR holds a connection for it, which would
+                // never be used (nor dropped) if another transport took the socket. Those stay SignalR's.
+                endpoint.RequestDelegate = context =>
+                    context.WebSockets.IsWebSocketRequest && !context.Request.Query.ContainsKey("id")
+                        ? transport.ServeAsync(context)
+                        : signalR(context);
             });
         }
         return endpoints;

@@ -7,8 +7,8 @@ using NegotiationEditor.Server.Collaboration;
 namespace NegotiationEditor.Server.Hubs.Sockets;
 
 /// <summary>
-/// The hub's WebSocket transport, in place of SignalR's own for WebSocket requests to the hub (negotiation, Server-Sent
-/// Events and long polling stay SignalR's). SignalR's transport puts a pipe and a thread-pool hop between every message
+/// The hub's WebSocket transport, in place of SignalR's own for WebSocket requests to the hub that skipped the
+/// negotiation (negotiation, the connections it made, Server-Sent Events and long polling stay SignalR's). SignalR's transport puts a pipe and a thread-pool hop between every message
 /// and its socket, which made a hub frame cost 3-5 µs of server CPU more than the same frame on <c>/ws</c>
 /// (docs/benchmarks.md, "Server fan-out"); here the hub handler's writes go to the socket on the writing thread. The
 /// hub protocols, the hub handler, its lifetime manager and its dispatch are SignalR's, unchanged.
