@@ -121,9 +121,25 @@ internal sealed class NodeLocalHubLifetimeManager : HubLifetimeManager<CollabHub
     public override Task SendConnectionsAsync(IReadOnlyList<string> connectionIds, string methodName, object?[] args, CancellationToken cancellationToken = default) =>
         _inner.SendConnectionsAsync(connectionIds, methodName, args, cancellationToken);
 
-    /// <inheritdoc />
-    public override Task SendGroupAsync(string groupName, string methodName, object?[] args, CancellationToken cancellationToken = default) =>
-        _inner.SendGroupAsync(groupName, methodName, args, cancellationToken);
+    /// <summary>
+    /// Sends to a group: this node's members get the message on their sending lanes, after the group's frames sent
+    /// before it (a workflow event never overtakes the text update it describes); the other nodes' members through the
+    /// wrapped manager, which is told to leave this node's members out.
+    /// </summary>
+    public override Task SendGroupAsync(string groupName, string methodName, object?[] args, CancellationToken cancellationToken = default)
+    {
+        if (!_groups.TryGetValue(groupName, out var members) || members.IsEmpty)
+        {
+            return _inner.SendGroupAsync(groupName, methodName, args, cancellationToken);
+        }
+        _lanes.Post(new GroupBroadcast(members, new SerializedHubMessage(new InvocationMessage(methodName, args)), Except: null));
+        var local = new string[members.Length];
+        for (var i = 0; i < members.Length; i++)
+        {
+            local[i] = members[i].Context.ConnectionId;
+        }
+        return _inner.SendGroupExceptAsync(groupName, methodName, args, local, cancellationToken);
+    }
 
     /// <inheritdoc />
     public override Task SendGroupsAsync(IReadOnlyList<string> groupNames, string methodName, object?[] args, CancellationToken cancellationToken = default) =>

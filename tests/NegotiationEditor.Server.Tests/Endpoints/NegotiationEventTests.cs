@@ -39,4 +39,50 @@ public sealed class NegotiationEventTests
             Assert.That(received[1].Event["document"]!["text"], Is.Null, "events do not carry the text");
         });
     }
+
+    [TestCase(true)]
+    [TestCase(false)]
+    public async Task The_event_of_an_accepted_amendment_reaches_a_hub_client_after_the_text_update_it_describes(bool messagePack)
+    {
+        using var server = new NegotiationServerFactory(new Dictionary<string, string> { ["NegotiationApi:RequestsPerWindow"] = "10000" }).Started();
+        using var chair = ApiSession.As(server, server.Invites.Chair);
+        using var greece = ApiSession.As(server, server.Invites.Delegate("Greece"));
+        const string Original = "in accordance with";
+        var document = await chair.TableAsync();
+        var arrivals = new ConcurrentQueue<string>();
+        var connection = HubPeer.Build(server.Server, server.Invites.Observer, messagePack);
+        connection.On<string, byte[]>("Receive", (_, frame) =>
+        {
+            if (frame.Length > 2 && frame[0] == 0 && frame[1] == 2)
+            {
+                arrivals.Enqueue("update");
+            }
+        });
+        connection.On<string, string>("Negotiation", (_, json) => arrivals.Enqueue(JsonNode.Parse(json)!["event"]!.GetValue<string>()));
+        await using var observer = await HubPeer.JoinAsync(connection, document);
+        var text = observer.Peer.Text;
+        var start = text.IndexOf(Original, StringComparison.Ordinal);
+        Assert.That(start, Is.GreaterThanOrEqualTo(0), "the seed holds the phrase");
+        var live = observer.Peer.Doc.GetText(NegotiationEditor.Server.Collaboration.LiveText.RootName);
+        var proposed = await ApiSession.Expect(await greece.PostAsync($"/api/documents/{document}/amendments", new
+        {
+            kind = "replace",
+            paragraph = "p-1",
+            anchor = new
+            {
+                start = Convert.ToBase64String(NegotiationEditor.Crdt.RelativePosition.FromIndex(live, start).Encode()),
+                end = Convert.ToBase64String(NegotiationEditor.Crdt.RelativePosition.FromIndex(live, start + Original.Length, assoc: -1).Encode()),
+            },
+            originalText = Original,
+            proposedTexts = new[] { "bearing in mind" },
+        }), HttpStatusCode.Created);
+
+        await ApiSession.Expect(await chair.PostAsync($"/api/documents/{document}/amendments/{proposed["id"]}/accept"), HttpStatusCode.OK);
+
+        Assert.That(await Eventually.HoldsAsync(() => arrivals.Contains("amendmentAccepted")), Is.True, string.Join(", ", arrivals));
+        var order = arrivals.ToArray();
+        var accepted = Array.IndexOf(order, "amendmentAccepted");
+        Assert.That(order.Take(accepted), Does.Contain("update"), $"the accepted text came first: {string.Join(", ", order)}");
+        Assert.That(observer.Peer.Text, Does.Contain("bearing in mind"));
+    }
 }
