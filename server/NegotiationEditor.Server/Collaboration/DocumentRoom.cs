@@ -143,7 +143,11 @@ public sealed class DocumentRoom
             {
                 awareness = new WebsocketAwarenessMessage(_awareness.EncodeUpdate(_awareness.States.Keys)).ToArray();
             }
-            connection.Lane = _lanes.Next();
+            if (!connection.ReceivesGroupBroadcasts)
+            {
+                // Group members are written by their group's lanes (the hub's lifetime manager gives them theirs).
+                connection.Lane = _lanes.Next();
+            }
             _connections = _connections.Add(connection);
             _awarenessClients[connection] = [];
             if (connection.ReceivesGroupBroadcasts)

@@ -30,7 +30,10 @@ public abstract class RoomConnection
     /// <summary>Whether the connection receives broadcasts through its SignalR group rather than one by one.</summary>
     public abstract bool ReceivesGroupBroadcasts { get; }
 
-    /// <summary>The sending lane its broadcast frames are written on (<see cref="SendingLanes"/>), set when it joins.</summary>
+    /// <summary>
+    /// The sending lane its broadcast frames are written on (<see cref="SendingLanes"/>), set when it joins; not used
+    /// for a connection that receives group broadcasts.
+    /// </summary>
     internal int Lane { get; set; }
 
     /// <summary>How many malformed or oversized frames the connection has sent.</summary>

@@ -39,7 +39,8 @@ internal sealed class NodeLocalHubLifetimeManager : HubLifetimeManager<CollabHub
 
     /// <summary>
     /// Sends <paramref name="message"/> to the connections of this node in <paramref name="group"/>, except
-    /// <paramref name="exceptConnectionId"/>; the message is serialized once per protocol whatever their number.
+    /// <paramref name="exceptConnectionId"/>; the message is serialized once per protocol whatever their number. It
+    /// returns once the writes are posted to the sending lanes: a failed write aborts its own connection.
     /// </summary>
     public Task SendToLocalGroupAsync(string group, SerializedHubMessage message, string? exceptConnectionId)
     {

@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.IO.Pipelines;
 using System.Net.WebSockets;
 using System.Security.Claims;
@@ -65,7 +64,7 @@ internal sealed class HubSocketConnection : ConnectionContext, IDuplexPipe,
     public override IFeatureCollection Features { get; } = new FeatureCollection();
 
     /// <inheritdoc />
-    public override IDictionary<object, object?> Items { get; set; } = new ConnectionItems();
+    public override IDictionary<object, object?> Items { get; set; } = new Dictionary<object, object?>();
 
     /// <inheritdoc />
     public override IDuplexPipe Transport
@@ -255,6 +254,4 @@ internal sealed class HubSocketConnection : ConnectionContext, IDuplexPipe,
     }
 
     private static string NewId() => WebEncoders.Base64UrlEncode(RandomNumberGenerator.GetBytes(16));
-
-    private sealed class ConnectionItems : Dictionary<object, object?>;
 }
