@@ -42,8 +42,10 @@ try {
     execSync('npm ci --no-audit --no-fund', { cwd: here, stdio: 'inherit' });
     writeFileSync(stamp, lockHash + '\n');
   }
-  if (process.argv.includes('--install-only')) process.exit(0);
-  execSync('node build.mjs', { cwd: here, stdio: 'inherit', env: process.env });
+  // No process.exit here: it would skip the finally below and leave the lock for the next build to wait out.
+  if (!process.argv.includes('--install-only')) {
+    execSync('node build.mjs', { cwd: here, stdio: 'inherit', env: process.env });
+  }
 } finally {
   rmSync(lock, { recursive: true, force: true });
 }

@@ -17,6 +17,17 @@ const provider = new WebsocketProvider(options.url.replace(/^http/, 'ws') + '/ws
 provider.awareness.setLocalStateField('user', { name: options.name })
 provider.on('connection-close', (event) => emit({ event: 'closed', code: event?.code, reason: String(event?.reason ?? '') }))
 
+function connectedAndSynced () {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error('not connected and synced again in time')), options.timeout)
+    const check = () => {
+      if (provider.wsconnected && provider.synced) { clearTimeout(timer); provider.off('sync', check); resolve() }
+    }
+    provider.on('sync', check)
+    check()
+  })
+}
+
 try {
   await new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error('not synced in time')), options.timeout)
@@ -25,6 +36,9 @@ try {
   emit({ event: 'synced', text: doc.getText('text').toString() })
   await type(doc, options)
   await everyMarkerArrived(doc, options)
+  // Typed while the socket was down, the markers reach the server only through the sync made on reconnecting; the
+  // provider sends its sync step 2 on receiving the server's step 1, before the server's step 2 marks it synced.
+  await connectedAndSynced()
   report(doc)
   provider.destroy()
   process.exit(0)

@@ -122,7 +122,8 @@ public sealed class StockClientInteropTests
 
         Assert.Multiple(() =>
         {
-            Assert.That(arrived, Is.True, "every marker reached the C# client");
+            Assert.That(arrived, Is.True, "every marker reached the C# client; missing "
+                + string.Join(' ', markers.Where(m => !live.Text.Contains(m, StringComparison.Ordinal))) + "\n" + outputs + "\nserver:\n" + _server.Output);
             foreach (var report in reports)
             {
                 Assert.That(report.Text, Is.EqualTo(live.Text), $"{report.Name}'s text");
@@ -130,6 +131,7 @@ public sealed class StockClientInteropTests
             }
             Assert.That(serverText, Is.EqualTo(live.Text), "the server's text");
             Assert.That(live.Denials, Is.Empty);
+            Assert.That(_server.LoggedErrors, Is.Empty, "errors the server logged:\n" + _server.Output);
         });
     }
 }
