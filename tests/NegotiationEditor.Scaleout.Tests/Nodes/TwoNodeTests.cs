@@ -97,6 +97,61 @@ public sealed partial class TwoNodeTests
     }
 
     [Test]
+    public async Task A_documents_negotiation_event_reaches_its_hub_clients_on_both_nodes_once_and_no_one_else()
+    {
+        // The event is sent by the node that made the change: to its own members on their sending lanes, to the other
+        // node's through the SignalR backplane.
+        var events = new Dictionary<string, ConcurrentQueue<string>>();
+        HubConnection Listening(string name, HubConnection connection)
+        {
+            var received = events[name] = new ConcurrentQueue<string>();
+            connection.On<string, string>("Negotiation", (document, json) =>
+            {
+                var node = JsonNode.Parse(json)!;
+                if (node["event"]!.GetValue<string>() == "onScreenDraftingSwitched")
+                {
+                    received.Enqueue(document + " " + node["document"]!["onScreenDrafting"]!.GetValue<string>());
+                }
+            });
+            return connection;
+        }
+
+        await using var onFirst = await HubPeer.JoinAsync(Listening("first (JSON)", _first!.Hub(_invites.Observer.Token, messagePack: false)), _document);
+        await using var onSecond = await HubPeer.JoinAsync(Listening("second (MessagePack)", _second!.Hub(_invites.Observer.Token)), _document);
+        await using var jsonOnSecond = await HubPeer.JoinAsync(Listening("second (JSON)", _second.Hub(_invites.Secretariat.Token, messagePack: false)), _document);
+        var notJoined = Listening("second, not joined", _second.Hub(_invites.Chair.Token));
+        await notJoined.StartAsync();
+        try
+        {
+            using var api = Api(_first);
+            foreach (var mode in new[] { "memberStates", "closed" })
+            {
+                var response = await api.PutAsJsonAsync($"api/documents/{_document}/on-screen-drafting", new { mode });
+                Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK), await response.Content.ReadAsStringAsync());
+                Assert.That(await Eventually.HoldsAsync(() => events.Where(e => e.Key != "second, not joined").All(e => e.Value.Any(v => v.EndsWith(mode, StringComparison.Ordinal)))), Is.True,
+                    $"every joined client on either node received the switch to {mode}: " + Describe(events));
+            }
+
+            // The second switch came after the first on every connection: a second copy of the first would be there.
+            Assert.Multiple(() =>
+            {
+                foreach (var (name, received) in events.Where(e => e.Key != "second, not joined"))
+                {
+                    Assert.That(received, Is.EqualTo(new[] { $"{_document} memberStates", $"{_document} closed" }), $"{name} received each event once, in order");
+                }
+                Assert.That(events["second, not joined"], Is.Empty, "a client that did not join the document receives none of its events");
+            });
+        }
+        finally
+        {
+            await notJoined.DisposeAsync();
+        }
+    }
+
+    private static string Describe(Dictionary<string, ConcurrentQueue<string>> events) =>
+        string.Join("; ", events.Select(e => $"{e.Key}: [{string.Join(", ", e.Value)}]"));
+
+    [Test]
     public async Task Awareness_set_on_one_node_reaches_clients_of_the_other_and_leaves_with_its_client()
     {
         var onFirst = await WebsocketPeer.JoinAsync(_first!.Websocket(_document, _invites.Chair.Token));
