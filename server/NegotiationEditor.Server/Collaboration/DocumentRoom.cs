@@ -368,6 +368,9 @@ public sealed class DocumentRoom
         Broadcast(frame, except: null, relayed: true);
     }
 
+    /// <summary>Why a connection is closed when the server failed on its update (the client reconnects and syncs again).</summary>
+    public const string CouldNotHandle = "the server could not handle your change; reconnect to sync again";
+
     /// <summary>The origin of changes relayed from other nodes.</summary>
     public static readonly object RelayedOrigin = new();
 
@@ -439,7 +442,17 @@ public sealed class DocumentRoom
                     batch = _queued;
                     _queued = [];
                 }
-                await WriteBatchAsync(batch).ConfigureAwait(false);
+                try
+                {
+                    await WriteBatchAsync(batch).ConfigureAwait(false);
+                }
+                catch (Exception exception) when (exception is not OperationCanceledException)
+                {
+                    // A fault of the server's (a hook, the document), not of an update: the updates it left undecided
+                    // are closed below, each by its own sender.
+                    _logger.LogError(exception, "Document {Document}: a batch of {Count} client updates could not be handled; the senders of those not applied are disconnected to sync again",
+                        IdText, batch.Count);
+                }
             }
         }
         finally
@@ -457,6 +470,11 @@ public sealed class DocumentRoom
                 break;
             case UpdateVerdict.NotStored:
                 await connection.DeliverAsync(PermissionDenied("the server could not store your change; reload the document")).ConfigureAwait(false);
+                break;
+            case UpdateVerdict.Pending:
+                // The write turn failed before deciding on it: neither applied nor refused. The client is disconnected
+                // rather than left to believe it went out; on reconnecting, its sync sends the change again.
+                connection.Close(CouldNotHandle);
                 break;
         }
     }

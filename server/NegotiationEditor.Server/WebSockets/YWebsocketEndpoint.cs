@@ -28,7 +28,8 @@ public static class YWebsocketEndpoint
         string documentId,
         DocumentRooms rooms,
         LiveNegotiation negotiation,
-        IOptions<CollaborationOptions> options)
+        IOptions<CollaborationOptions> options,
+        ILoggerFactory loggers)
     {
         if (!context.WebSockets.IsWebSocketRequest)
         {
@@ -80,7 +81,7 @@ public static class YWebsocketEndpoint
 
             try
             {
-                await ReceiveLoopAsync(socket, room, connection, settings.MaxFrameBytes, context.RequestAborted);
+                await ReceiveLoopAsync(socket, room, connection, settings.MaxFrameBytes, loggers.CreateLogger(typeof(YWebsocketEndpoint)), context.RequestAborted);
             }
             finally
             {
@@ -95,7 +96,8 @@ public static class YWebsocketEndpoint
         }
     }
 
-    private static async Task ReceiveLoopAsync(WebSocket socket, DocumentRoom room, WebsocketRoomConnection connection, int maxFrameBytes, CancellationToken aborted)
+    private static async Task ReceiveLoopAsync(
+        WebSocket socket, DocumentRoom room, WebsocketRoomConnection connection, int maxFrameBytes, ILogger logger, CancellationToken aborted)
     {
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(aborted, connection.Closing);
         var buffer = ArrayPool<byte>.Shared.Rent(Math.Min(maxFrameBytes + 1, 64 * 1024));
@@ -144,7 +146,19 @@ public static class YWebsocketEndpoint
                     continue;
                 }
 
-                await room.ReceiveAsync(connection, buffer.AsSpan(0, length).ToArray());
+                try
+                {
+                    await room.ReceiveAsync(connection, buffer.AsSpan(0, length).ToArray());
+                }
+                catch (Exception exception) when (exception is not OperationCanceledException)
+                {
+                    // A fault of the server's, not of the frame (those are answered in the room): say which frame, and
+                    // close with a reason, so that the client reconnects and syncs again.
+                    logger.LogError(exception, "Document {Document}: a frame of {Length} bytes (message type {Type}) from {Connection} could not be handled; the connection is closed",
+                        room.IdText, length, length > 0 ? buffer[0] : -1, connection);
+                    connection.Close("the server could not handle a frame; reconnect to sync again");
+                    return;
+                }
             }
         }
         catch (Exception exception) when (exception is WebSocketException or OperationCanceledException)
