@@ -33,10 +33,8 @@ public interface IDocumentUpdateLog
     IReadOnlyList<byte[]> Read(DocumentId document);
 
     /// <summary>
-    /// Replaces every stored update of the document by <paramref name="merge"/>'s result. The merged state is stored
-    /// before any update it covers is removed; a store may remove them in several steps, since one left behind by a
-    /// crash in between is harmless (applying an update twice changes nothing). Returns the number of updates merged
-    /// (0 when there was nothing to merge) and the stored size afterwards.
+    /// Replaces every stored update of the document by <paramref name="merge"/>'s result, in one transaction.
+    /// Returns the number of updates merged (0 when there was nothing to merge) and the stored size afterwards.
     /// </summary>
     CompactionResult Compact(DocumentId document, Func<IReadOnlyList<byte[]>, byte[]> merge);
 }

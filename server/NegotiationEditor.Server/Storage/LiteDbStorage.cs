@@ -93,12 +93,9 @@ public sealed class LiteDbStorage : IDocumentUpdateLog, INegotiationStore, IDisp
 
     /// <inheritdoc />
     /// <remarks>
-    /// The merge, the long part, runs outside the file's lock, so appends and their commits go on meanwhile. Then the
-    /// oldest of the entries read takes the merged state, in one transaction, and the others are deleted
-    /// <see cref="DeletesPerTransaction"/> at a time, the lock given back between two batches: deleting a busy
-    /// document's thousands of entries at once held every append up for tens of milliseconds. An entry still there
-    /// after a crash in between is harmless: the merged state holds it, and applying an update twice changes nothing.
-    /// Updates appended meanwhile are newer entries and stay as they are.
+    /// The merge, the long part, runs outside the file's lock, so appends and their commits go on meanwhile; then, in
+    /// one transaction, the oldest of the entries read takes the merged state and the others are deleted. Updates
+    /// appended during the merge are newer entries and stay as they are.
     /// </remarks>
     public CompactionResult Compact(DocumentId document, Func<IReadOnlyList<byte[]>, byte[]> merge)
     {
@@ -115,35 +112,29 @@ public sealed class LiteDbStorage : IDocumentUpdateLog, INegotiationStore, IDisp
 
         var merged = merge(entries.Select(entry => entry["bytes"].AsBinary).ToList());
         var oldest = entries[0];
-        oldest["bytes"] = merged;
+        var newestMerged = entries[^1]["_id"].AsInt64;
         lock (_gate)
         {
-            // Written through before any entry it covers is deleted.
-            InTransaction(() => _updates.Update(oldest));
-            _database.Checkpoint();
-        }
-
-        var key = document.ToString();
-        for (var first = 1; first < entries.Count; first += DeletesPerTransaction)
-        {
-            var after = entries[first - 1]["_id"].AsInt64;
-            var last = entries[Math.Min(first + DeletesPerTransaction, entries.Count) - 1]["_id"].AsInt64;
-            lock (_gate)
+            _database.BeginTrans();
+            try
             {
-                InTransaction(() => _updates.DeleteMany(Query.And(Query.EQ("document", key), Query.GT("_id", after), Query.LTE("_id", last))));
+                oldest["bytes"] = merged;
+                _updates.Update(oldest);
+                _updates.DeleteMany(Query.And(
+                    Query.EQ("document", document.ToString()),
+                    Query.GT("_id", oldest["_id"].AsInt64),
+                    Query.LTE("_id", newestMerged)));
+                _database.Commit();
             }
-        }
-
-        lock (_gate)
-        {
+            catch
+            {
+                _database.Rollback();
+                throw;
+            }
             _database.Checkpoint();
-            var newer = _updates.Find(Query.And(Query.EQ("document", key), Query.GT("_id", entries[^1]["_id"].AsInt64)));
-            return new CompactionResult(entries.Count, merged.Length + newer.Sum(entry => (long)entry["bytes"].AsBinary.Length));
+            return new CompactionResult(entries.Count, ReadEntries(document).Sum(entry => (long)entry["bytes"].AsBinary.Length));
         }
     }
-
-    /// <summary>How many merged entries a compaction deletes in one transaction.</summary>
-    internal const int DeletesPerTransaction = 100;
 
     /// <inheritdoc />
     public NegotiationState? Load()
@@ -173,22 +164,6 @@ public sealed class LiteDbStorage : IDocumentUpdateLog, INegotiationStore, IDisp
         _appends.Writer.TryComplete();
         _writer.GetAwaiter().GetResult();
         _database.Dispose();
-    }
-
-    // Under the file's lock: one transaction (transactions belong to the thread in LiteDB), rolled back on failure.
-    private void InTransaction(Action write)
-    {
-        _database.BeginTrans();
-        try
-        {
-            write();
-            _database.Commit();
-        }
-        catch
-        {
-            _database.Rollback();
-            throw;
-        }
     }
 
     private List<BsonDocument> ReadEntries(DocumentId document) =>
