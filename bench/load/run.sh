@@ -5,6 +5,7 @@
 #   bench/load/run.sh                 # 200/20/5 and 500/20/5
 #   SHAPES="200:20:5" TARGETS="ws" bench/load/run.sh
 #   ROUNDS=3 bench/load/run.sh        # every shape and target three times, round after round; then medians
+#   DATA_ROOT=/dev/shm bench/load/run.sh   # our server's data folder in memory: the storage without the disk's latency
 # CPU per frame of one binary moves by 10-20 % from run to run on a shared VM: compare within a round, and read the
 # medians of several rounds (report-fanout.mjs prints them as a markdown table at the end).
 set -euo pipefail
@@ -52,7 +53,7 @@ for round in $(seq 1 "$ROUNDS"); do
         wait_for "$url/"
         document="bench"; token=""; typist_token=""
       else
-        data=$(mktemp -d /tmp/negotiation-bench-XXXXXX)
+        data=$(mktemp -d "${DATA_ROOT:-/tmp}/negotiation-bench-XXXXXX")
         ASPNETCORE_ENVIRONMENT=Production Logging__LogLevel__Default=Warning \
           dotnet "$server_dll" --urls "$url" --data "$data" >/dev/null &
         server_pid=$!
