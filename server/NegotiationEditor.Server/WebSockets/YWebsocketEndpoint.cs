@@ -81,7 +81,7 @@ public static class YWebsocketEndpoint
 
             try
             {
-                await ReceiveLoopAsync(socket, room, connection, settings.MaxFrameBytes, loggers.CreateLogger(typeof(YWebsocketEndpoint)), context.RequestAborted);
+                await ReceiveLoopAsync(socket, room, connection, settings.MaxFrameBytes, loggers, context.RequestAborted);
             }
             finally
             {
@@ -97,7 +97,7 @@ public static class YWebsocketEndpoint
     }
 
     private static async Task ReceiveLoopAsync(
-        WebSocket socket, DocumentRoom room, WebsocketRoomConnection connection, int maxFrameBytes, ILogger logger, CancellationToken aborted)
+        WebSocket socket, DocumentRoom room, WebsocketRoomConnection connection, int maxFrameBytes, ILoggerFactory loggers, CancellationToken aborted)
     {
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(aborted, connection.Closing);
         var buffer = ArrayPool<byte>.Shared.Rent(Math.Min(maxFrameBytes + 1, 64 * 1024));
@@ -154,7 +154,7 @@ public static class YWebsocketEndpoint
                 {
                     // A fault of the server's, not of the frame (those are answered in the room): say which frame, and
                     // close with a reason, so that the client reconnects and syncs again.
-                    logger.LogError(exception, "Document {Document}: a frame of {Length} bytes (message type {Type}) from {Connection} could not be handled; the connection is closed",
+                    loggers.CreateLogger(typeof(YWebsocketEndpoint)).LogError(exception, "Document {Document}: a frame of {Length} bytes (message type {Type}) from {Connection} could not be handled; the connection is closed",
                         room.IdText, length, length > 0 ? buffer[0] : -1, connection);
                     connection.Close("the server could not handle a frame; reconnect to sync again");
                     return;
