@@ -260,8 +260,9 @@ public sealed class FaultyNetworkTests
         var notSynced = round.Typists.Where(typist => !typist.IsSynced).Select(typist => typist.Name).ToList();
         var lines = groups.Select((group, index) =>
             $"  copy {index + 1} ({group.Key.Text.Length} characters, {Keystrokes.MarkersIn(group.Key.Text).Count} markers, state vector #{Fingerprint(group.Key.StateVector)}): {string.Join(", ", group.Select(copy => copy.Holder).Take(8))}{(group.Count() > 8 ? " ..." : "")}");
+        var gaveUp = round.Typists.OfType<WebsocketTypist>().Where(typist => typist.GaveUp is not null).Select(typist => $"\n  {typist.Name} gave up: {typist.GaveUp}");
         return $"{groups.Count} different copies; not synced: [{string.Join(", ", notSynced)}]; servers hold {string.Join(", ", stored.Select(text => text.Length + " characters"))}\n"
-            + string.Join("\n", lines);
+            + string.Join("\n", lines) + string.Concat(gaveUp);
     }
 
     // The .NET client also lists a Join that failed because the connection dropped again while joining; it joins

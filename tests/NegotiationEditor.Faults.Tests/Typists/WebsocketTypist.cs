@@ -112,6 +112,14 @@ public sealed class WebsocketTypist : ITypist
         }
     }
 
+    /// <summary>
+    /// Why its connection loop ended while it was meant to go on (an exception nobody expected), or null: a typist
+    /// that gave up stays disconnected, and the run cannot converge.
+    /// </summary>
+    public string? GaveUp => _running.IsCompleted && !_stop.IsCancellationRequested
+        ? _running.Exception?.InnerException?.ToString() ?? "its connection loop ended"
+        : null;
+
     public IReadOnlyList<string> Denials
     {
         get
@@ -203,7 +211,9 @@ public sealed class WebsocketTypist : ITypist
                 sending = SendLoopAsync(socket, outbox.Reader);
                 await ReceiveAsync(socket, outbox.Writer);
             }
-            catch (Exception exception) when (exception is WebSocketException or OperationCanceledException or IOException)
+            // ObjectDisposedException: the send loop aborted the socket (ClientWebSocket.Abort disposes it) while the
+            // receive loop was between two receives, so its next receive found the socket gone.
+            catch (Exception exception) when (exception is WebSocketException or OperationCanceledException or IOException or ObjectDisposedException)
             {
                 failures++;
             }
