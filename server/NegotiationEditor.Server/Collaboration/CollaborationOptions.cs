@@ -40,6 +40,18 @@ public sealed class CollaborationOptions
     /// </summary>
     public bool DirectHubSockets { get; set; } = true;
 
+    /// <summary>
+    /// Whether a WebSocket's output (on <c>/ws</c> and the hub's own transport) is written straight to the connection's
+    /// socket, skipping Kestrel's HTTP layer and output pipe, where that is safe: plain HTTP/1.1 on Kestrel's socket
+    /// transport with <see cref="SendOnFlushingThread"/> on. TLS and HTTP/2 connections are served the usual way
+    /// whatever this says. Turn it off when something between the socket and the requests (a connection middleware)
+    /// must see the output.
+    /// </summary>
+    public bool DirectSocketWrites { get; set; } = true;
+
+    /// <summary>Whether WebSockets may be written straight to their sockets (<see cref="DirectSocketWrites"/> and <see cref="SendOnFlushingThread"/>).</summary>
+    internal bool WritesStraightToSockets => DirectSocketWrites && SendOnFlushingThread;
+
     /// <summary>How many frames may wait for a slow WebSocket receiver (on <c>/ws</c> or the hub) before it is disconnected.</summary>
     public int MaxQueuedFrames { get; set; } = 4096;
 }

@@ -66,8 +66,8 @@ public static class YWebsocketEndpoint
 
         try
         {
-            using var socket = await context.WebSockets.AcceptWebSocketAsync();
             var settings = options.Value;
+            using var socket = await DirectWebSockets.AcceptAsync(context, settings.WritesStraightToSockets);
             var connection = new WebsocketRoomConnection(
                 context.Connection.Id + ":" + context.TraceIdentifier, socket, participant.Value, token!.Value, settings.MaxQueuedFrames, context.RequestAborted);
             var sending = connection.CloseWhenFinishedAsync();

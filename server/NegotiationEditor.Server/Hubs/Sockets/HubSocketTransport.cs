@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Connections;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.Options;
 using NegotiationEditor.Server.Collaboration;
+using NegotiationEditor.Server.WebSockets;
 
 namespace NegotiationEditor.Server.Hubs.Sockets;
 
@@ -19,6 +20,7 @@ internal sealed class HubSocketTransport : IDisposable
 
     private readonly ConnectionHandler _handler;
     private readonly int _maxQueuedMessages;
+    private readonly bool _direct;
     private readonly long _maxBufferedBytes;
     private readonly ConcurrentDictionary<HubSocketConnection, byte> _connections = new();
     private readonly Timer _heartbeat;
@@ -29,6 +31,7 @@ internal sealed class HubSocketTransport : IDisposable
     {
         _handler = handler;
         _maxQueuedMessages = collaboration.Value.MaxQueuedFrames;
+        _direct = collaboration.Value.WritesStraightToSockets;
         // Twice the largest message the hub takes, so that the largest fits while the one before is being read.
         _maxBufferedBytes = Math.Max(64 * 1024, (hubOptions.Value.MaximumReceiveMessageSize ?? 1024 * 1024) * 2);
         _heartbeat = new Timer(_ => Tick(), null, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(1));
@@ -41,7 +44,7 @@ internal sealed class HubSocketTransport : IDisposable
     /// <summary>Serves a WebSocket request to the hub until the connection ends.</summary>
     public async Task ServeAsync(HttpContext context)
     {
-        using var socket = await context.WebSockets.AcceptWebSocketAsync().ConfigureAwait(false);
+        using var socket = await DirectWebSockets.AcceptAsync(context, _direct).ConfigureAwait(false);
         var connection = new HubSocketConnection(context, socket, _maxQueuedMessages, _maxBufferedBytes);
         _connections.TryAdd(connection, 0);
         try
