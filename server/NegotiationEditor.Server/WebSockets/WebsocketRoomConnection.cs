@@ -23,6 +23,7 @@ internal sealed class WebsocketRoomConnection : RoomConnection
     private bool _sending;
     private bool _finished;
     private string? _closeReason;
+    private WebSocketCloseStatus _closeStatus = WebSocketCloseStatus.PolicyViolation;
 
     public WebsocketRoomConnection(string id, WebSocket socket, Participant participant, InviteToken token, int maxQueuedFrames, CancellationToken aborted)
         : base(id, participant, token)
@@ -71,6 +72,23 @@ internal sealed class WebsocketRoomConnection : RoomConnection
         }
     }
 
+    /// <summary>
+    /// Closes the connection because the server is stopping: the frames already taken are still sent, then the socket
+    /// is closed with 1001 (going away) and the reason, and the client reconnects (to this server once it is back, or
+    /// to another node).
+    /// </summary>
+    public void GoAway(string reason)
+    {
+        lock (_gate)
+        {
+            if (_closeReason is null)
+            {
+                _closeStatus = WebSocketCloseStatus.EndpointUnavailable;
+            }
+            FinishLocked(reason);
+        }
+    }
+
     /// <summary>Ends the connection once the client has gone: frames still waiting are dropped.</summary>
     public void Finish()
     {
@@ -93,7 +111,7 @@ internal sealed class WebsocketRoomConnection : RoomConnection
             if (_closeReason is { } reason && _socket.State is WebSocketState.Open or WebSocketState.CloseReceived)
             {
                 _closing.Cancel();
-                await _socket.CloseOutputAsync(WebSocketCloseStatus.PolicyViolation, Truncate(reason), _aborted).ConfigureAwait(false);
+                await _socket.CloseOutputAsync(_closeStatus, Truncate(reason), _aborted).ConfigureAwait(false);
             }
         }
         catch (Exception exception) when (IsGone(exception))

@@ -16,6 +16,9 @@ public static class YWebsocketEndpoint
     /// <summary>The path prefix.</summary>
     public const string Prefix = "/ws";
 
+    /// <summary>The close reason (status 1001) given to every socket when the server stops.</summary>
+    public const string ShuttingDown = "the server is shutting down; reconnect";
+
     /// <summary>Maps the endpoint; it needs <c>UseWebSockets</c> and authentication before it.</summary>
     public static IEndpointRouteBuilder MapYWebsocket(this IEndpointRouteBuilder endpoints)
     {
@@ -29,6 +32,7 @@ public static class YWebsocketEndpoint
         DocumentRooms rooms,
         LiveNegotiation negotiation,
         IOptions<CollaborationOptions> options,
+        IHostApplicationLifetime lifetime,
         ILoggerFactory loggers)
     {
         if (!context.WebSockets.IsWebSocketRequest)
@@ -71,6 +75,9 @@ public static class YWebsocketEndpoint
             var connection = new WebsocketRoomConnection(
                 context.Connection.Id + ":" + context.TraceIdentifier, socket, participant.Value, token!.Value, settings.MaxQueuedFrames, context.RequestAborted);
             var sending = connection.CloseWhenFinishedAsync();
+            // Kestrel waits for open requests when the server stops; a socket left open would hold the stop up until
+            // its shutdown timeout and then be cut without a word.
+            using var stopping = lifetime.ApplicationStopping.Register(() => connection.GoAway(ShuttingDown));
             if (await room.JoinAsync(connection) is { } refusal)
             {
                 await connection.DeliverAsync(DocumentRoom.PermissionDenied(refusal));

@@ -1,5 +1,7 @@
+using System.Diagnostics;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
+using System.Net.WebSockets;
 using System.Text.Json.Nodes;
 
 namespace NegotiationEditor.Server.Tests.Storage;
@@ -27,6 +29,42 @@ public sealed class StoppedServerTests
         await server.RestartAsync();
         await using var reader = await HubPeer.JoinAsync(server.Hub(invites.Observer.Token), document);
         Assert.That(reader.Peer.Text, Is.EqualTo(typed), "the text after the restart is the text typed before the stop");
+    }
+
+    [Test]
+    public async Task A_ws_client_is_told_the_server_is_going_away_and_the_server_does_not_wait_for_it()
+    {
+        using var server = await ServerProcess.StartAsync();
+        var invites = server.Invites;
+        var document = await FirstDocumentAsync(server, invites.Chair.Token);
+        using var client = new ClientWebSocket();
+        await client.ConnectAsync(server.Websocket(document, invites.Chair.Token), CancellationToken.None);
+        var closed = Task.Run(async () =>
+        {
+            var buffer = new byte[64 * 1024];
+            while (true)
+            {
+                var result = await client.ReceiveAsync(buffer, CancellationToken.None);
+                if (result.MessageType == WebSocketMessageType.Close)
+                {
+                    return (client.CloseStatus, client.CloseStatusDescription);
+                }
+            }
+        });
+
+        var stopping = Stopwatch.StartNew();
+        // Kestrel's own shutdown timeout is 30 s: a stop that waited for the open socket would take that long.
+        await server.StopAsync(TimeSpan.FromSeconds(15));
+
+        var stopped = stopping.Elapsed;
+        var close = await closed.WaitAsync(TimeSpan.FromSeconds(5));
+        Assert.Multiple(() =>
+        {
+            Assert.That(stopped, Is.LessThan(TimeSpan.FromSeconds(15)), "the server stopped without waiting for the socket");
+            Assert.That(server.ExitCode, Is.Zero, server.Output);
+            Assert.That(close, Is.EqualTo(((WebSocketCloseStatus?)WebSocketCloseStatus.EndpointUnavailable, "the server is shutting down; reconnect")),
+                "the client was told why, with 1001 (going away)");
+        });
     }
 
     private static async Task<string> FirstDocumentAsync(ServerProcess server, string token)
