@@ -110,19 +110,23 @@ internal sealed class WebsocketRoomConnection : RoomConnection
         {
             if (_closeReason is { } reason && _socket.State is WebSocketState.Open or WebSocketState.CloseReceived)
             {
-                _closing.Cancel();
+                // The close frame goes out before the receive loop is stopped: cancelling a receive aborts the
+                // WebSocket, and a close sent after that never reaches the client. The client answers with its own
+                // close, which ends the receive loop; one that does not answer is cut off after a while.
                 await _socket.CloseOutputAsync(_closeStatus, Truncate(reason), _aborted).ConfigureAwait(false);
+                _closing.CancelAfter(CloseHandshakeTimeout);
+                return;
             }
         }
         catch (Exception exception) when (IsGone(exception))
         {
             // The client went away; the receive loop ends the connection.
         }
-        finally
-        {
-            _closing.Cancel();
-        }
+        _closing.Cancel();
     }
+
+    /// <summary>How long a client may take to answer the server's close frame before its socket is cut off.</summary>
+    public static readonly TimeSpan CloseHandshakeTimeout = TimeSpan.FromSeconds(5);
 
     // No more frames are taken; those waiting are still sent, then the send loop reports the connection drained.
     private void FinishLocked(string? reason)
