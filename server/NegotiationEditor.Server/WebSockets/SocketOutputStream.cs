@@ -72,7 +72,7 @@ internal sealed class SocketOutputStream : Stream
             return ValueTask.FromException(new IOException("The socket is closed.", exception));
         }
 
-        return sent == buffer.Length ? ValueTask.CompletedTask : SendRestAsync(buffer[Math.Max(sent, 0)..], cancellationToken);
+        return sent == buffer.Length ? ValueTask.CompletedTask : SendRestAsync(buffer[sent..], cancellationToken);
     }
 
     public override void Flush()
