@@ -1,4 +1,3 @@
-using System.Net;
 using System.Net.Sockets;
 using Microsoft.AspNetCore.Connections.Features;
 using Microsoft.AspNetCore.Http;
@@ -20,13 +19,9 @@ public sealed class DirectWebSocketsTests
     [Test]
     public async Task Only_a_plain_HTTP_1_1_GET_on_a_connected_socket_is_written_straight_to_it()
     {
-        using var listener = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
-        listener.Bind(new IPEndPoint(IPAddress.Loopback, 0));
-        listener.Listen();
-        using var client = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
-        var accepting = listener.AcceptAsync();
-        await client.ConnectAsync(listener.LocalEndPoint!);
-        using var connected = await accepting;
+        var sockets = await LoopbackSockets.ConnectAsync();
+        using var connected = sockets.Server;
+        using var client = sockets.Client;
         using var unconnected = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
 
         HttpContext Request(Socket? socket, string protocol = "HTTP/1.1", string method = "GET", string scheme = "http", bool tls = false)

@@ -1,4 +1,3 @@
-using System.Net;
 using System.Net.Sockets;
 using System.Net.WebSockets;
 using NegotiationEditor.Server.WebSockets;
@@ -16,16 +15,7 @@ public sealed class SocketOutputStreamTests
     private Socket _client = null!;
 
     [SetUp]
-    public async Task Connect()
-    {
-        using var listener = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
-        listener.Bind(new IPEndPoint(IPAddress.Loopback, 0));
-        listener.Listen();
-        _client = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
-        var accepting = listener.AcceptAsync();
-        await _client.ConnectAsync(listener.LocalEndPoint!);
-        _server = await accepting;
-    }
+    public async Task Connect() => (_server, _client) = await LoopbackSockets.ConnectAsync();
 
     [TearDown]
     public void Disconnect()
