@@ -694,7 +694,7 @@ public sealed class DocumentRoom
         var connections = _connections;
         if (connections.Length > Volatile.Read(ref _groupMembers))
         {
-            _lanes.Post(new ConnectionBroadcast(this, connections, frame, except));
+            _lanes.Post(new ConnectionBroadcast(this, connections, new BroadcastFrame(frame), except));
         }
 
         if (!relayed)
@@ -719,7 +719,7 @@ public sealed class DocumentRoom
     }
 
     // A frame for the connections that do not receive group broadcasts, written lane by lane.
-    private sealed class ConnectionBroadcast(DocumentRoom room, ImmutableArray<RoomConnection> connections, byte[] frame, RoomConnection? except) : ILaneWork
+    private sealed class ConnectionBroadcast(DocumentRoom room, ImmutableArray<RoomConnection> connections, BroadcastFrame frame, RoomConnection? except) : ILaneWork
     {
         public void Write(int lane)
         {
@@ -729,7 +729,7 @@ public sealed class DocumentRoom
                 {
                     continue;
                 }
-                var delivered = connection.DeliverAsync(frame);
+                var delivered = connection.DeliverBroadcastAsync(frame);
                 if (!delivered.IsCompletedSuccessfully)
                 {
                     _ = room.ObserveAsync(delivered.AsTask());

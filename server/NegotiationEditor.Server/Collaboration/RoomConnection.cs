@@ -48,6 +48,16 @@ public abstract class RoomConnection
     /// <summary>Sends one frame to this connection only.</summary>
     public abstract ValueTask DeliverAsync(byte[] frame);
 
+    /// <summary>
+    /// Sends one frame of a broadcast, which the other receivers are handed too: a channel that can share work between
+    /// them (<see cref="BroadcastFrame.Prepared{T}"/>) overrides it; by default it is <see cref="DeliverAsync"/>.
+    /// </summary>
+    public virtual ValueTask DeliverBroadcastAsync(BroadcastFrame frame)
+    {
+        ArgumentNullException.ThrowIfNull(frame);
+        return DeliverAsync(frame.Bytes);
+    }
+
     /// <summary>Closes the connection, telling the client why where the channel allows it.</summary>
     public abstract void Close(string reason);
 

@@ -1,9 +1,12 @@
 using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using System.Diagnostics.CodeAnalysis;
+using System.Net.WebSockets;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.AspNetCore.SignalR.Protocol;
 using NegotiationEditor.Server.Collaboration;
+using NegotiationEditor.Server.Hubs.Sockets;
+using NegotiationEditor.Server.WebSockets;
 
 namespace NegotiationEditor.Server.Hubs;
 
@@ -16,7 +19,9 @@ namespace NegotiationEditor.Server.Hubs;
 /// <remarks>
 /// A group's frames are written by the <see cref="SendingLanes"/>: each connection is on one lane for its whole life,
 /// so it receives a group's frames in the order they were sent, while the writes to many connections (each a socket
-/// send on the hub's own WebSocket transport) spread over every core.
+/// send on the hub's own WebSocket transport) spread over every core. A connection on the hub's own transport is
+/// handed the broadcast's WebSocket frame, built once per protocol (<see cref="HubSocketWriter.WriteFramed"/>); any
+/// other gets the message through SignalR's connection context.
 /// </remarks>
 internal sealed class NodeLocalHubLifetimeManager : HubLifetimeManager<CollabHub>, IDisposable
 {
@@ -48,7 +53,15 @@ internal sealed class NodeLocalHubLifetimeManager : HubLifetimeManager<CollabHub
         {
             return Task.CompletedTask;
         }
-        _lanes.Post(new GroupBroadcast(members, message, exceptConnectionId));
+        LocalConnection? except = null;
+        if (exceptConnectionId is not null)
+        {
+            lock (_gate)
+            {
+                _connections.TryGetValue(exceptConnectionId, out except);
+            }
+        }
+        _lanes.Post(new GroupBroadcast(members, message, except));
         return Task.CompletedTask;
     }
 
@@ -133,7 +146,7 @@ internal sealed class NodeLocalHubLifetimeManager : HubLifetimeManager<CollabHub
         {
             return _inner.SendGroupAsync(groupName, methodName, args, cancellationToken);
         }
-        _lanes.Post(new GroupBroadcast(members, new SerializedHubMessage(new InvocationMessage(methodName, args)), Except: null));
+        _lanes.Post(new GroupBroadcast(members, new SerializedHubMessage(new InvocationMessage(methodName, args)), except: null));
         var local = new string[members.Length];
         for (var i = 0; i < members.Length; i++)
         {
@@ -204,22 +217,36 @@ internal sealed class NodeLocalHubLifetimeManager : HubLifetimeManager<CollabHub
         /// <summary>The sending lane that writes this connection's group frames.</summary>
         public int Lane { get; } = lane;
 
+        /// <summary>The connection's protocol, which the broadcast's frame for it is serialized with.</summary>
+        public IHubProtocol Protocol { get; } = context.Protocol;
+
+        /// <summary>The output of a connection on the hub's own transport, which takes prepared frames; otherwise null.</summary>
+        public HubSocketWriter? Writer { get; } = context.Features.Get<HubSocketWriter>();
+
         public HashSet<string> Groups { get; } = new(StringComparer.Ordinal);
     }
 
     // A write that does not complete at once finishes on its own: the connection writes one message at a time and
     // aborts itself when a write fails, so the lane does not wait for it.
-    private sealed record GroupBroadcast(ImmutableArray<LocalConnection> Members, SerializedHubMessage Message, string? Except) : ILaneWork
+    private sealed class GroupBroadcast(ImmutableArray<LocalConnection> members, SerializedHubMessage message, LocalConnection? except) : ILaneWork
     {
+        // The message framed for each protocol (and WebSocket message type) met so far; the lanes share them.
+        private ImmutableArray<(IHubProtocol Protocol, ServerFrame Frame)> _frames = [];
+
         public void Write(int lane)
         {
-            foreach (var member in Members)
+            foreach (var member in members)
             {
-                if (member.Lane != lane || (Except is not null && member.Context.ConnectionId == Except))
+                if (member.Lane != lane || ReferenceEquals(member, except))
                 {
                     continue;
                 }
-                var written = member.Context.WriteAsync(Message);
+                if (member.Writer is { } writer)
+                {
+                    writer.WriteFramed(FrameFor(member.Protocol, writer.MessageType));
+                    continue;
+                }
+                var written = member.Context.WriteAsync(message);
                 if (written.IsCompletedSuccessfully)
                 {
                     written.GetAwaiter().GetResult();
@@ -229,6 +256,21 @@ internal sealed class NodeLocalHubLifetimeManager : HubLifetimeManager<CollabHub
                     _ = written.AsTask();
                 }
             }
+        }
+
+        private ServerFrame FrameFor(IHubProtocol protocol, WebSocketMessageType type)
+        {
+            foreach (var (framedFor, frame) in _frames)
+            {
+                if (ReferenceEquals(framedFor, protocol) && frame.Type == type)
+                {
+                    return frame;
+                }
+            }
+            // Two lanes may both frame it the first time: either copy is right.
+            var framed = new ServerFrame(type, message.GetSerializedMessage(protocol).Span);
+            ImmutableInterlocked.Update(ref _frames, frames => frames.Add((protocol, framed)));
+            return framed;
         }
     }
 }

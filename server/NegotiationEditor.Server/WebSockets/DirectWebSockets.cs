@@ -19,8 +19,12 @@ internal static class DirectWebSockets
     // RFC 6455, section 1.3: appended to the client's key before hashing.
     private const string HandshakeGuid = "258EAFA5-E914-47DA-95CA-C5AB0DC85B11";
 
-    /// <summary>Accepts the WebSocket request; <paramref name="direct"/> says whether writing straight to the socket is allowed.</summary>
-    public static async Task<WebSocket> AcceptAsync(HttpContext context, bool direct)
+    /// <summary>
+    /// Accepts the WebSocket request; <paramref name="direct"/> says whether writing straight to the socket is allowed.
+    /// Returns the WebSocket and, when it does write straight to its socket, the stream under it (which also takes
+    /// whole prepared frames, <see cref="SocketOutputStream.TryWrite"/>).
+    /// </summary>
+    public static async Task<(WebSocket Socket, SocketOutputStream? Direct)> AcceptAsync(HttpContext context, bool direct)
     {
         if (direct && DirectSocketOf(context) is { } socket && context.Features.Get<IHttpUpgradeFeature>() is { IsUpgradableRequest: true } upgrade)
         {
@@ -29,14 +33,15 @@ internal static class DirectWebSockets
             context.Response.Headers.Upgrade = "websocket";
             context.Response.Headers.SecWebSocketAccept = AcceptKey(context.Request.Headers.SecWebSocketKey.ToString());
             var input = await upgrade.UpgradeAsync().ConfigureAwait(false);
-            return WebSocket.CreateFromStream(new SocketOutputStream(input, socket), new WebSocketCreationOptions
+            var stream = new SocketOutputStream(input, socket);
+            return (WebSocket.CreateFromStream(stream, new WebSocketCreationOptions
             {
                 IsServer = true,
                 KeepAliveInterval = options.KeepAliveInterval,
                 KeepAliveTimeout = options.KeepAliveTimeout,
-            });
+            }), stream);
         }
-        return await context.WebSockets.AcceptWebSocketAsync().ConfigureAwait(false);
+        return (await context.WebSockets.AcceptWebSocketAsync().ConfigureAwait(false), null);
     }
 
     /// <summary>The value of <c>Sec-WebSocket-Accept</c> for a client's <c>Sec-WebSocket-Key</c>.</summary>

@@ -9,11 +9,13 @@ namespace NegotiationEditor.Server.WebSockets;
 /// A frame is written to the socket by the thread that delivers it when no send is in progress (a broadcast hands
 /// the same array to every socket, with no queue or thread switch in between); otherwise it waits in a bounded queue
 /// that the send in progress drains, so that a broadcast never waits for a slow receiver. A receiver that lets the
-/// queue fill up is disconnected.
+/// queue fill up is disconnected. When the WebSocket writes straight to its socket, a broadcast's WebSocket frame is
+/// built once for all receivers and written as it is (<see cref="DeliverBroadcastAsync"/>).
 /// </summary>
 internal sealed class WebsocketRoomConnection : RoomConnection
 {
     private readonly WebSocket _socket;
+    private readonly SocketOutputStream? _direct;
     private readonly int _maxQueuedFrames;
     private readonly Lock _gate = new();
     private readonly Queue<byte[]> _waiting = new();
@@ -25,10 +27,18 @@ internal sealed class WebsocketRoomConnection : RoomConnection
     private string? _closeReason;
     private WebSocketCloseStatus _closeStatus = WebSocketCloseStatus.PolicyViolation;
 
-    public WebsocketRoomConnection(string id, WebSocket socket, Participant participant, InviteToken token, int maxQueuedFrames, CancellationToken aborted)
+    /// <param name="id">The connection's id.</param>
+    /// <param name="socket">The accepted WebSocket.</param>
+    /// <param name="direct">The stream under <paramref name="socket"/> when it writes straight to the connection's socket; otherwise null.</param>
+    /// <param name="participant">Who the connection is.</param>
+    /// <param name="token">The invite token it was made with.</param>
+    /// <param name="maxQueuedFrames">How many frames may wait behind a send in progress before the receiver is cut off.</param>
+    /// <param name="aborted">Cancelled when the request is aborted.</param>
+    public WebsocketRoomConnection(string id, WebSocket socket, SocketOutputStream? direct, Participant participant, InviteToken token, int maxQueuedFrames, CancellationToken aborted)
         : base(id, participant, token)
     {
         _socket = socket;
+        _direct = direct;
         _maxQueuedFrames = maxQueuedFrames;
         _aborted = aborted;
     }
@@ -40,11 +50,66 @@ internal sealed class WebsocketRoomConnection : RoomConnection
 
     public override ValueTask DeliverAsync(byte[] frame)
     {
+        if (TakeTurn(frame))
+        {
+            Send(frame);
+        }
+        return ValueTask.CompletedTask;
+    }
+
+    /// <summary>
+    /// Like <see cref="DeliverAsync"/>, but when the WebSocket writes straight to its socket and nothing else is being
+    /// sent, the broadcast's frame, built once for every receiver, goes to the socket as it is, past the WebSocket.
+    /// </summary>
+    public override ValueTask DeliverBroadcastAsync(BroadcastFrame frame)
+    {
+        ArgumentNullException.ThrowIfNull(frame);
+        if (_direct is null)
+        {
+            return DeliverAsync(frame.Bytes);
+        }
+        if (!TakeTurn(frame.Bytes))
+        {
+            return ValueTask.CompletedTask;
+        }
+
+        var prepared = frame.Prepared(static bytes => new ServerFrame(WebSocketMessageType.Binary, bytes));
+        if (!_direct.TryWrite(prepared.Bytes, out var written))
+        {
+            // A control frame (a pong, the close) is on its way, or the WebSocket is closed: through the WebSocket.
+            Send(frame.Bytes);
+            return ValueTask.CompletedTask;
+        }
+        if (!written.IsCompleted)
+        {
+            _ = SendWhenCompletedAsync(written);
+            return ValueTask.CompletedTask;
+        }
+        try
+        {
+            written.GetAwaiter().GetResult();
+        }
+        catch (Exception exception) when (IsGone(exception))
+        {
+            Failed();
+            return ValueTask.CompletedTask;
+        }
+        if (TryTakeNext(out var next))
+        {
+            Send(next);
+        }
+        return ValueTask.CompletedTask;
+    }
+
+    // Whether the caller may send the frame now (it then owns the sending until the queue is empty); otherwise the
+    // frame was queued behind the send in progress, or dropped because the connection is finished.
+    private bool TakeTurn(byte[] frame)
+    {
         lock (_gate)
         {
             if (_finished)
             {
-                return ValueTask.CompletedTask;
+                return false;
             }
             if (_sending)
             {
@@ -56,12 +121,11 @@ internal sealed class WebsocketRoomConnection : RoomConnection
                 {
                     _waiting.Enqueue(frame);
                 }
-                return ValueTask.CompletedTask;
+                return false;
             }
             _sending = true;
+            return true;
         }
-        Send(frame);
-        return ValueTask.CompletedTask;
     }
 
     public override void Close(string reason)

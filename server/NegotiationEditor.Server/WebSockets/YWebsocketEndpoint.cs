@@ -71,9 +71,10 @@ public static class YWebsocketEndpoint
         try
         {
             var settings = options.Value;
-            using var socket = await DirectWebSockets.AcceptAsync(context, settings.WritesStraightToSockets);
+            var (socket, direct) = await DirectWebSockets.AcceptAsync(context, settings.WritesStraightToSockets);
+            using var accepted = socket;
             var connection = new WebsocketRoomConnection(
-                context.Connection.Id + ":" + context.TraceIdentifier, socket, participant.Value, token!.Value, settings.MaxQueuedFrames, context.RequestAborted);
+                context.Connection.Id + ":" + context.TraceIdentifier, socket, direct, participant.Value, token!.Value, settings.MaxQueuedFrames, context.RequestAborted);
             var sending = connection.CloseWhenFinishedAsync();
             // Kestrel waits for open requests when the server stops; a socket left open would hold the stop up until
             // its shutdown timeout and then be cut without a word.

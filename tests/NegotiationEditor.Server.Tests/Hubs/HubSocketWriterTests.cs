@@ -1,7 +1,10 @@
 using System.Buffers;
+using System.Net.Sockets;
 using System.Net.WebSockets;
 using System.Text;
 using NegotiationEditor.Server.Hubs.Sockets;
+using NegotiationEditor.Server.Tests.WebSockets;
+using NegotiationEditor.Server.WebSockets;
 
 namespace NegotiationEditor.Server.Tests.Hubs;
 
@@ -16,7 +19,7 @@ public sealed class HubSocketWriterTests
     {
         var network = new HeldNetwork();
         using var socket = network.ServerSocket();
-        var writer = new HubSocketWriter(socket, () => WebSocketMessageType.Binary, maxQueuedMessages: 8, failed: _ => { });
+        var writer = new HubSocketWriter(socket, null, () => WebSocketMessageType.Binary, maxQueuedMessages: 8, failed: _ => { });
 
         var flushed = await writer.WriteAsync(Bytes("one"));
 
@@ -29,7 +32,7 @@ public sealed class HubSocketWriterTests
     {
         var network = new HeldNetwork();
         using var socket = network.ServerSocket();
-        var writer = new HubSocketWriter(socket, () => WebSocketMessageType.Text, maxQueuedMessages: 8, failed: _ => { });
+        var writer = new HubSocketWriter(socket, null, () => WebSocketMessageType.Text, maxQueuedMessages: 8, failed: _ => { });
 
         writer.Write(Encoding.UTF8.GetBytes("{\"type\":6}\u001e"));
         Assert.That(writer.UnflushedBytes, Is.EqualTo(11));
@@ -45,7 +48,7 @@ public sealed class HubSocketWriterTests
     {
         var network = new HeldNetwork();
         using var socket = network.ServerSocket();
-        var writer = new HubSocketWriter(socket, () => WebSocketMessageType.Binary, maxQueuedMessages: 8, failed: _ => { });
+        var writer = new HubSocketWriter(socket, null, () => WebSocketMessageType.Binary, maxQueuedMessages: 8, failed: _ => { });
         network.Hold();
 
         await writer.WriteAsync(Bytes("first"));
@@ -66,7 +69,7 @@ public sealed class HubSocketWriterTests
         var network = new HeldNetwork();
         using var socket = network.ServerSocket();
         Exception? failure = null;
-        var writer = new HubSocketWriter(socket, () => WebSocketMessageType.Binary, maxQueuedMessages: 2, failed: e => failure = e);
+        var writer = new HubSocketWriter(socket, null, () => WebSocketMessageType.Binary, maxQueuedMessages: 2, failed: e => failure = e);
         network.Hold();
 
         await writer.WriteAsync(Bytes("in flight"));
@@ -90,7 +93,7 @@ public sealed class HubSocketWriterTests
     {
         var network = new HeldNetwork();
         using var socket = network.ServerSocket();
-        var writer = new HubSocketWriter(socket, () => WebSocketMessageType.Binary, maxQueuedMessages: 8, failed: _ => { });
+        var writer = new HubSocketWriter(socket, null, () => WebSocketMessageType.Binary, maxQueuedMessages: 8, failed: _ => { });
         network.Hold();
         await writer.WriteAsync(Bytes("last words"));
         await writer.WriteAsync(Bytes(" and more"));
@@ -110,7 +113,7 @@ public sealed class HubSocketWriterTests
         var network = new HeldNetwork();
         var socket = network.ServerSocket();
         var failures = new List<Exception?>();
-        var writer = new HubSocketWriter(socket, () => WebSocketMessageType.Binary, maxQueuedMessages: 8, failed: failures.Add);
+        var writer = new HubSocketWriter(socket, null, () => WebSocketMessageType.Binary, maxQueuedMessages: 8, failed: failures.Add);
         socket.Abort();
 
         var flushed = await writer.WriteAsync(Bytes("into the void"));
@@ -120,6 +123,85 @@ public sealed class HubSocketWriterTests
         Assert.That(failures, Has.Count.EqualTo(1));
         Assert.That(writer.Drained.IsCompleted, Is.True);
         socket.Dispose();
+    }
+
+    [Test]
+    public async Task A_prepared_frame_goes_straight_to_the_socket_in_order_with_the_connections_own_messages()
+    {
+        var (server, client) = await LoopbackSockets.ConnectAsync();
+        using var direct = new SocketOutputStream(Stream.Null, server);
+        using var serverSocket = WebSocket.CreateFromStream(direct, NoKeepAlive(isServer: true));
+        using var clientSocket = WebSocket.CreateFromStream(new NetworkStream(client, ownsSocket: true), NoKeepAlive(isServer: false));
+        var failures = new List<Exception?>();
+        var writer = new HubSocketWriter(serverSocket, direct, () => WebSocketMessageType.Binary, maxQueuedMessages: 8, failed: failures.Add);
+
+        writer.WriteFramed(new ServerFrame(WebSocketMessageType.Binary, Encoding.UTF8.GetBytes("broadcast 1")));
+        await writer.WriteAsync(Bytes("the connection's own"));
+        writer.WriteFramed(new ServerFrame(WebSocketMessageType.Binary, Encoding.UTF8.GetBytes("broadcast 2")));
+        // Framed as text for a connection whose protocol is binary: sent through the WebSocket, as binary.
+        writer.WriteFramed(new ServerFrame(WebSocketMessageType.Text, Encoding.UTF8.GetBytes("mis-framed")));
+
+        var received = new List<(WebSocketMessageType, string)>();
+        for (var i = 0; i < 4; i++)
+        {
+            received.Add(await ReceiveMessageAsync(clientSocket));
+        }
+        Assert.That(received, Is.EqualTo(new[]
+        {
+            (WebSocketMessageType.Binary, "broadcast 1"),
+            (WebSocketMessageType.Binary, "the connection's own"),
+            (WebSocketMessageType.Binary, "broadcast 2"),
+            (WebSocketMessageType.Binary, "mis-framed"),
+        }));
+        Assert.That(failures, Is.Empty);
+    }
+
+    [Test]
+    public async Task A_prepared_frame_waits_behind_a_send_in_progress_and_goes_out_with_what_is_queued()
+    {
+        var network = new HeldNetwork();
+        using var socket = network.ServerSocket();
+        var writer = new HubSocketWriter(socket, null, () => WebSocketMessageType.Binary, maxQueuedMessages: 8, failed: _ => { });
+        network.Hold();
+
+        await writer.WriteAsync(Bytes("first"));
+        writer.WriteFramed(new ServerFrame(WebSocketMessageType.Binary, Encoding.UTF8.GetBytes("framed")));
+        await writer.WriteAsync(Bytes("+own"));
+        network.Release();
+
+        Assert.That(await Eventually.HoldsAsync(() => network.Messages().Count == 2), Is.True);
+        Assert.That(network.Messages(), Is.EqualTo(new[] { (0x2, "first"), (0x2, "framed+own") }));
+    }
+
+    [Test]
+    public async Task A_prepared_frame_for_an_aborted_socket_reaches_nobody_and_ends_the_connection()
+    {
+        var (server, client) = await LoopbackSockets.ConnectAsync();
+        using var clientEnd = client;
+        var direct = new SocketOutputStream(Stream.Null, server);
+        using var serverSocket = WebSocket.CreateFromStream(direct, NoKeepAlive(isServer: true));
+        var failures = new List<Exception?>();
+        var writer = new HubSocketWriter(serverSocket, direct, () => WebSocketMessageType.Binary, maxQueuedMessages: 8, failed: failures.Add);
+
+        serverSocket.Abort();
+        writer.WriteFramed(new ServerFrame(WebSocketMessageType.Binary, Encoding.UTF8.GetBytes("too late")));
+
+        await Task.Delay(100);
+        Assert.That(client.Available, Is.Zero, "nothing reached the socket");
+        Assert.That(failures, Has.Count.EqualTo(1));
+        Assert.That(writer.Drained.IsCompleted, Is.True);
+        server.Dispose();
+    }
+
+    private static WebSocketCreationOptions NoKeepAlive(bool isServer) =>
+        new() { IsServer = isServer, KeepAliveInterval = Timeout.InfiniteTimeSpan };
+
+    private static async Task<(WebSocketMessageType, string)> ReceiveMessageAsync(WebSocket socket)
+    {
+        var buffer = new byte[4096];
+        var result = await socket.ReceiveAsync(new ArraySegment<byte>(buffer), CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(10));
+        Assert.That(result.EndOfMessage, Is.True);
+        return (result.MessageType, Encoding.UTF8.GetString(buffer, 0, result.Count));
     }
 
     private static ReadOnlyMemory<byte> Bytes(string text) => Encoding.UTF8.GetBytes(text);

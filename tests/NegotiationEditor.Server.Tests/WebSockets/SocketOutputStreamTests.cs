@@ -61,6 +61,85 @@ public sealed class SocketOutputStreamTests
     }
 
     [Test]
+    public async Task A_whole_frame_is_taken_at_once_when_nothing_else_is_being_written()
+    {
+        using var stream = new SocketOutputStream(Stream.Null, _server);
+        byte[] frame = [0x82, 3, 1, 2, 3];
+
+        Assert.That(stream.TryWrite(frame, out var written), Is.True);
+        Assert.That(written.IsCompletedSuccessfully, Is.True);
+        await stream.WriteAsync(new byte[] { 9 });
+
+        Assert.That(await ReceiveAsync(frame.Length + 1), Is.EqualTo(frame.Append((byte)9)));
+    }
+
+    [Test]
+    public async Task A_whole_frame_is_refused_while_a_write_is_on_its_way_and_taken_after_it()
+    {
+        _server.SendBufferSize = 16 * 1024;
+        _client.ReceiveBufferSize = 16 * 1024;
+        using var stream = new SocketOutputStream(Stream.Null, _server);
+        var large = Enumerable.Range(0, 4 * 1024 * 1024).Select(i => (byte)(i * 13 + 5)).ToArray();
+        byte[] frame = [0x82, 2, 7, 7];
+
+        var writing = stream.WriteAsync(large).AsTask();
+        await Task.Delay(100);
+        Assert.That(writing.IsCompleted, Is.False, "the large write waits for the reader");
+        Assert.That(stream.TryWrite(frame, out _), Is.False, "a frame does not cut into a write on its way");
+
+        var receiving = ReceiveAsync(large.Length + frame.Length);
+        await writing.WaitAsync(TimeSpan.FromSeconds(30));
+        Assert.That(stream.TryWrite(frame, out var written), Is.True);
+        await written;
+
+        Assert.That(await receiving, Is.EqualTo(large.Concat(frame).ToArray()));
+    }
+
+    [Test]
+    public async Task A_write_that_comes_while_a_whole_frame_is_on_its_way_waits_for_it_and_follows_it()
+    {
+        _server.SendBufferSize = 16 * 1024;
+        _client.ReceiveBufferSize = 16 * 1024;
+        using var stream = new SocketOutputStream(Stream.Null, _server);
+        var frame = Enumerable.Range(0, 4 * 1024 * 1024).Select(i => (byte)(i * 17 + 1)).ToArray();
+        byte[] pong = [0x8a, 0];
+
+        Assert.That(stream.TryWrite(frame, out var written), Is.True);
+        var writingPong = stream.WriteAsync(pong).AsTask();
+        await Task.Delay(100);
+        Assert.That(written.IsCompleted || writingPong.IsCompleted, Is.False, "both wait for the reader, the pong behind the frame");
+
+        var receiving = ReceiveAsync(frame.Length + pong.Length);
+        await written.AsTask().WaitAsync(TimeSpan.FromSeconds(30));
+        await writingPong.WaitAsync(TimeSpan.FromSeconds(30));
+
+        Assert.That(await receiving, Is.EqualTo(frame.Concat(pong).ToArray()));
+    }
+
+    [Test]
+    public async Task Once_the_websocket_let_go_of_the_stream_nothing_more_reaches_the_socket()
+    {
+        var stream = new SocketOutputStream(Stream.Null, _server);
+        stream.Dispose();
+
+        Assert.That(stream.TryWrite(new byte[] { 0x82, 0 }, out _), Is.False);
+        Assert.That(async () => await stream.WriteAsync(new byte[] { 1 }), Throws.InstanceOf<IOException>());
+        await Task.Delay(100);
+        Assert.That(_client.Available, Is.Zero);
+    }
+
+    [Test]
+    public void A_frame_that_cannot_be_sent_fails_and_leaves_the_stream_free()
+    {
+        using var stream = new SocketOutputStream(Stream.Null, _server);
+        _server.Dispose();
+
+        Assert.That(stream.TryWrite(new byte[] { 0x82, 0 }, out var written), Is.True);
+        Assert.That(async () => await written, Throws.InstanceOf<IOException>());
+        Assert.That(stream.TryWrite(new byte[] { 0x82, 0 }, out _), Is.True, "the failed write freed the stream for the next");
+    }
+
+    [Test]
     public void A_write_to_a_closed_socket_fails_with_an_IOException()
     {
         using var stream = new SocketOutputStream(Stream.Null, _server);

@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.Http.Connections;
 using Microsoft.AspNetCore.Http.Connections.Features;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.WebUtilities;
+using NegotiationEditor.Server.WebSockets;
 
 namespace NegotiationEditor.Server.Hubs.Sockets;
 
@@ -31,7 +32,7 @@ internal sealed class HubSocketConnection : ConnectionContext, IDuplexPipe,
     private IDuplexPipe _transport;
     private string? _failure;
 
-    public HubSocketConnection(HttpContext httpContext, WebSocket socket, int maxQueuedMessages, long maxBufferedBytes)
+    public HubSocketConnection(HttpContext httpContext, WebSocket socket, SocketOutputStream? direct, int maxQueuedMessages, long maxBufferedBytes)
     {
         HttpContext = httpContext;
         _socket = socket;
@@ -43,7 +44,7 @@ internal sealed class HubSocketConnection : ConnectionContext, IDuplexPipe,
             pauseWriterThreshold: maxBufferedBytes,
             resumeWriterThreshold: maxBufferedBytes / 2,
             useSynchronizationContext: false));
-        _output = new HubSocketWriter(socket, () => ActiveFormat == TransferFormat.Binary ? WebSocketMessageType.Binary : WebSocketMessageType.Text,
+        _output = new HubSocketWriter(socket, direct, () => ActiveFormat == TransferFormat.Binary ? WebSocketMessageType.Binary : WebSocketMessageType.Text,
             maxQueuedMessages, OutputFailed);
         _transport = this;
         Features.Set<IConnectionIdFeature>(this);
@@ -55,6 +56,8 @@ internal sealed class HubSocketConnection : ConnectionContext, IDuplexPipe,
         Features.Set<ITransferFormatFeature>(this);
         Features.Set<IHttpContextFeature>(this);
         Features.Set<IHttpTransportFeature>(this);
+        // The group broadcasts write their prepared frames to it (NodeLocalHubLifetimeManager).
+        Features.Set(_output);
     }
 
     /// <inheritdoc />

@@ -44,8 +44,9 @@ internal sealed class HubSocketTransport : IDisposable
     /// <summary>Serves a WebSocket request to the hub until the connection ends.</summary>
     public async Task ServeAsync(HttpContext context)
     {
-        using var socket = await DirectWebSockets.AcceptAsync(context, _direct).ConfigureAwait(false);
-        var connection = new HubSocketConnection(context, socket, _maxQueuedMessages, _maxBufferedBytes);
+        var (socket, direct) = await DirectWebSockets.AcceptAsync(context, _direct).ConfigureAwait(false);
+        using var accepted = socket;
+        var connection = new HubSocketConnection(context, socket, direct, _maxQueuedMessages, _maxBufferedBytes);
         _connections.TryAdd(connection, 0);
         try
         {

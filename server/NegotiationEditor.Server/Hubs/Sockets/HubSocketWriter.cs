@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.IO.Pipelines;
 using System.Net.WebSockets;
+using NegotiationEditor.Server.WebSockets;
 
 namespace NegotiationEditor.Server.Hubs.Sockets;
 
@@ -12,8 +13,9 @@ namespace NegotiationEditor.Server.Hubs.Sockets;
 /// </summary>
 /// <remarks>
 /// SignalR's <see cref="Microsoft.AspNetCore.SignalR.HubConnectionContext"/> writes under its own lock, so at most one
-/// writer at a time calls <see cref="GetSpan"/>, <see cref="Advance"/> and the flushes; the gate only orders those with
-/// the completion of a send that finished asynchronously.
+/// writer at a time calls <see cref="GetSpan"/>, <see cref="Advance"/> and the flushes; the gate orders those with
+/// the completion of a send that finished asynchronously, and with the group broadcasts' frames
+/// (<see cref="WriteFramed"/>), which come past SignalR's lock.
 /// </remarks>
 internal sealed class HubSocketWriter : PipeWriter
 {
@@ -21,6 +23,7 @@ internal sealed class HubSocketWriter : PipeWriter
     private static readonly FlushResult Finished = new(isCanceled: false, isCompleted: true);
 
     private readonly WebSocket _socket;
+    private readonly SocketOutputStream? _direct;
     private readonly Func<WebSocketMessageType> _messageType;
     private readonly int _maxQueuedMessages;
     private readonly Action<Exception?> _failed;
@@ -36,12 +39,14 @@ internal sealed class HubSocketWriter : PipeWriter
     private bool _completed;
 
     /// <param name="socket">The accepted socket.</param>
+    /// <param name="direct">The stream under <paramref name="socket"/> when it writes straight to the connection's socket, which then takes whole frames too; otherwise null.</param>
     /// <param name="messageType">The message type of the connection's hub protocol (text for JSON, binary for MessagePack).</param>
     /// <param name="maxQueuedMessages">How many flushed messages may wait behind a send in progress.</param>
     /// <param name="failed">Called once when a send fails or the receiver is too slow.</param>
-    public HubSocketWriter(WebSocket socket, Func<WebSocketMessageType> messageType, int maxQueuedMessages, Action<Exception?> failed)
+    public HubSocketWriter(WebSocket socket, SocketOutputStream? direct, Func<WebSocketMessageType> messageType, int maxQueuedMessages, Action<Exception?> failed)
     {
         _socket = socket;
+        _direct = direct;
         _messageType = messageType;
         _maxQueuedMessages = maxQueuedMessages;
         _failed = failed;
@@ -49,6 +54,9 @@ internal sealed class HubSocketWriter : PipeWriter
 
     /// <summary>The reason given when a receiver let too much output wait.</summary>
     public const string TooSlow = "too slow: too many messages waiting to be sent";
+
+    /// <summary>The message type of the connection's hub protocol: what a frame written with <see cref="WriteFramed"/> should be.</summary>
+    public WebSocketMessageType MessageType => _messageType();
 
     /// <summary>Completes once the writer is completed and everything flushed before was sent (or could not be).</summary>
     public Task Drained => _drained.Task;
@@ -146,6 +154,59 @@ internal sealed class HubSocketWriter : PipeWriter
             _sending = true;
         }
         return new(Send(source));
+    }
+
+    /// <summary>
+    /// Sends one hub message that a group broadcast already framed for every receiver (serialized for this connection's
+    /// protocol): when nothing else is being sent, its frame goes to the socket as it is, past SignalR's connection
+    /// context and the WebSocket; otherwise the message waits behind the send in progress like any other, in order.
+    /// It never waits: a failed send ends the connection, as with <see cref="FlushAsync"/>.
+    /// </summary>
+    /// <remarks>
+    /// Only for a connection without stateful reconnect (this transport offers none): SignalR numbers and keeps the
+    /// messages of such connections in its connection context, which this skips.
+    /// </remarks>
+    public void WriteFramed(ServerFrame frame)
+    {
+        lock (_gate)
+        {
+            if (_completed)
+            {
+                return;
+            }
+            if (_sending)
+            {
+                Queue(frame.Payload.Span);
+                return;
+            }
+            _sending = true;
+        }
+
+        ValueTask written;
+        try
+        {
+            if (_direct is null || frame.Type != _messageType() || !_direct.TryWrite(frame.Bytes, out written))
+            {
+                // No direct socket, or a control frame (a pong, a close) is on its way: through the WebSocket, in turn.
+                Send(frame.Payload);
+                return;
+            }
+            if (!written.IsCompleted)
+            {
+                _ = SendWhenCompletedAsync(written);
+                return;
+            }
+            written.GetAwaiter().GetResult();
+        }
+        catch (Exception exception)
+        {
+            Fail(exception);
+            return;
+        }
+        if (TryTakeQueued(out var queued))
+        {
+            Send(queued);
+        }
     }
 
     // Under the gate.
