@@ -8,7 +8,7 @@ using NegotiationEditor.Server.Seeding;
 using NegotiationEditor.Server.Storage;
 using NegotiationEditor.Server.WebSockets;
 
-var builder = WebApplication.CreateBuilder(args).UseDefaultUrl();
+var builder = WebApplication.CreateBuilder(ServerDefaults.WithConfigReadOnce(args)).UseDefaultUrl();
 builder.Services
     .AddStorage(builder.Configuration)
     .AddAccess()
