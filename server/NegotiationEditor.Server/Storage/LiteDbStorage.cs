@@ -9,8 +9,9 @@ namespace NegotiationEditor.Server.Storage;
 /// The LiteDB file under the data folder, used as an untyped engine: only <see cref="BsonDocument"/>s go in and out,
 /// the typed interfaces <see cref="IDocumentUpdateLog"/> and <see cref="INegotiationStore"/> are all the rest of the
 /// server sees. Appends are committed in groups by one writer: every update waiting when a commit starts goes into
-/// it, then a checkpoint writes LiteDB's log through to the data file before any of those appends completes (LiteDB
-/// itself writes its log from a background queue, so a commit alone does not survive a killed process).
+/// it, then a checkpoint writes LiteDB's log through to the data file, synced to the disk, before any of those appends
+/// completes. (LiteDB 5.0.21 writes a commit's pages to its log file in the commit, which a killed process keeps, but
+/// syncs nothing until a checkpoint: without it a power cut could take updates already acknowledged.)
 /// </summary>
 public sealed class LiteDbStorage : IDocumentUpdateLog, INegotiationStore, IDisposable
 {
