@@ -43,10 +43,8 @@ public sealed class SocketOutputStreamTests
     [Test]
     public async Task A_write_larger_than_the_socket_takes_completes_once_the_reader_made_room_and_keeps_its_order()
     {
-        _server.SendBufferSize = 16 * 1024;
-        _client.ReceiveBufferSize = 16 * 1024;
-        using var stream = new SocketOutputStream(Stream.Null, _server);
-        var large = Enumerable.Range(0, 4 * 1024 * 1024).Select(i => (byte)(i * 31 + 7)).ToArray();
+        using var stream = OnSmallBuffers();
+        var large = Bytes(4 * 1024 * 1024, 31, 7);
         var small = new byte[] { 1, 2, 3 };
 
         var writing = stream.WriteAsync(large).AsTask();
@@ -76,10 +74,8 @@ public sealed class SocketOutputStreamTests
     [Test]
     public async Task A_whole_frame_is_refused_while_a_write_is_on_its_way_and_taken_after_it()
     {
-        _server.SendBufferSize = 16 * 1024;
-        _client.ReceiveBufferSize = 16 * 1024;
-        using var stream = new SocketOutputStream(Stream.Null, _server);
-        var large = Enumerable.Range(0, 4 * 1024 * 1024).Select(i => (byte)(i * 13 + 5)).ToArray();
+        using var stream = OnSmallBuffers();
+        var large = Bytes(4 * 1024 * 1024, 13, 5);
         byte[] frame = [0x82, 2, 7, 7];
 
         var writing = stream.WriteAsync(large).AsTask();
@@ -98,10 +94,8 @@ public sealed class SocketOutputStreamTests
     [Test]
     public async Task A_write_that_comes_while_a_whole_frame_is_on_its_way_waits_for_it_and_follows_it()
     {
-        _server.SendBufferSize = 16 * 1024;
-        _client.ReceiveBufferSize = 16 * 1024;
-        using var stream = new SocketOutputStream(Stream.Null, _server);
-        var frame = Enumerable.Range(0, 4 * 1024 * 1024).Select(i => (byte)(i * 17 + 1)).ToArray();
+        using var stream = OnSmallBuffers();
+        var frame = Bytes(4 * 1024 * 1024, 17, 1);
         byte[] pong = [0x8a, 0];
 
         Assert.That(stream.TryWrite(frame, out var written), Is.True);
@@ -190,6 +184,17 @@ public sealed class SocketOutputStreamTests
             Assert.That(atServer[..answered.Count], Is.EqualTo(new byte[] { 2, 4 }));
         });
     }
+
+    // A stream on sockets with small buffers, so that a few megabytes cannot be taken at once.
+    private SocketOutputStream OnSmallBuffers()
+    {
+        _server.SendBufferSize = 16 * 1024;
+        _client.ReceiveBufferSize = 16 * 1024;
+        return new SocketOutputStream(Stream.Null, _server);
+    }
+
+    private static byte[] Bytes(int count, int factor, int offset) =>
+        Enumerable.Range(0, count).Select(i => (byte)(i * factor + offset)).ToArray();
 
     private async Task<byte[]> ReceiveAsync(int count)
     {
