@@ -19,7 +19,7 @@ public sealed class HubSocketWriterTests
     {
         var network = new HeldNetwork();
         using var socket = network.ServerSocket();
-        var writer = new HubSocketWriter(socket, null, () => WebSocketMessageType.Binary, maxQueuedMessages: 8, failed: _ => { });
+        var writer = Writer(socket);
 
         var flushed = await writer.WriteAsync(Bytes("one"));
 
@@ -32,7 +32,7 @@ public sealed class HubSocketWriterTests
     {
         var network = new HeldNetwork();
         using var socket = network.ServerSocket();
-        var writer = new HubSocketWriter(socket, null, () => WebSocketMessageType.Text, maxQueuedMessages: 8, failed: _ => { });
+        var writer = Writer(socket, WebSocketMessageType.Text);
 
         writer.Write(Encoding.UTF8.GetBytes("{\"type\":6}\u001e"));
         Assert.That(writer.UnflushedBytes, Is.EqualTo(11));
@@ -48,7 +48,7 @@ public sealed class HubSocketWriterTests
     {
         var network = new HeldNetwork();
         using var socket = network.ServerSocket();
-        var writer = new HubSocketWriter(socket, null, () => WebSocketMessageType.Binary, maxQueuedMessages: 8, failed: _ => { });
+        var writer = Writer(socket);
         network.Hold();
 
         await writer.WriteAsync(Bytes("first"));
@@ -69,7 +69,7 @@ public sealed class HubSocketWriterTests
         var network = new HeldNetwork();
         using var socket = network.ServerSocket();
         Exception? failure = null;
-        var writer = new HubSocketWriter(socket, null, () => WebSocketMessageType.Binary, maxQueuedMessages: 2, failed: e => failure = e);
+        var writer = Writer(socket, maxQueuedMessages: 2, failed: e => failure = e);
         network.Hold();
 
         await writer.WriteAsync(Bytes("in flight"));
@@ -93,7 +93,7 @@ public sealed class HubSocketWriterTests
     {
         var network = new HeldNetwork();
         using var socket = network.ServerSocket();
-        var writer = new HubSocketWriter(socket, null, () => WebSocketMessageType.Binary, maxQueuedMessages: 8, failed: _ => { });
+        var writer = Writer(socket);
         network.Hold();
         await writer.WriteAsync(Bytes("last words"));
         await writer.WriteAsync(Bytes(" and more"));
@@ -113,7 +113,7 @@ public sealed class HubSocketWriterTests
         var network = new HeldNetwork();
         var socket = network.ServerSocket();
         var failures = new List<Exception?>();
-        var writer = new HubSocketWriter(socket, null, () => WebSocketMessageType.Binary, maxQueuedMessages: 8, failed: failures.Add);
+        var writer = Writer(socket, failed: failures.Add);
         socket.Abort();
 
         var flushed = await writer.WriteAsync(Bytes("into the void"));
@@ -161,7 +161,7 @@ public sealed class HubSocketWriterTests
     {
         var network = new HeldNetwork();
         using var socket = network.ServerSocket();
-        var writer = new HubSocketWriter(socket, null, () => WebSocketMessageType.Binary, maxQueuedMessages: 8, failed: _ => { });
+        var writer = Writer(socket);
         network.Hold();
 
         await writer.WriteAsync(Bytes("first"));
@@ -203,6 +203,11 @@ public sealed class HubSocketWriterTests
         Assert.That(result.EndOfMessage, Is.True);
         return (result.MessageType, Encoding.UTF8.GetString(buffer, 0, result.Count));
     }
+
+    // A writer on the held network (no direct socket under it).
+    private static HubSocketWriter Writer(WebSocket socket, WebSocketMessageType type = WebSocketMessageType.Binary,
+        int maxQueuedMessages = 8, Action<Exception?>? failed = null) =>
+        new(socket, null, () => type, maxQueuedMessages, failed ?? (_ => { }));
 
     private static ReadOnlyMemory<byte> Bytes(string text) => Encoding.UTF8.GetBytes(text);
 
