@@ -110,6 +110,36 @@ internal static class UpdateMerging
         }
     }
 
+    /// <summary>
+    /// Takes the first cursor (the last element) out and puts it back in order, unless it is done; the elements before
+    /// it are in order (descending).
+    /// </summary>
+    private static void PutBackFirst(List<StructCursor> cursors)
+    {
+        var moved = cursors[^1];
+        cursors.RemoveAt(cursors.Count - 1);
+        if (moved.Current == null)
+        {
+            return;
+        }
+
+        // The stable sort puts it after every cursor that sorts before it, and before those it ties with.
+        int low = 0, high = cursors.Count;
+        while (low < high)
+        {
+            var middle = (low + high) >>> 1;
+            if (Compare(cursors[middle], moved) >= 0)
+            {
+                low = middle + 1;
+            }
+            else
+            {
+                high = middle;
+            }
+        }
+        cursors.Insert(low, moved);
+    }
+
     private static int Compare(StructCursor a, StructCursor b)
     {
         var x = a.Current!;
@@ -144,29 +174,42 @@ internal static class UpdateMerging
         return Merge(decoded);
     }
 
+    /// <remarks>
+    /// yjs sorts all its cursors again (a stable sort) before each step, which makes merging n one-struct updates take
+    /// n sorts of n cursors. Only the first cursor moves in a step, and the others stay sorted, so here the cursors are
+    /// kept sorted instead: the moved one is taken out and put back where the stable sort would put it, before the
+    /// cursors it ties with (it was first). The order, hence the bytes, are yjs's.
+    /// </remarks>
     private static byte[] Merge(List<DecodedUpdate> decoded)
     {
-        var cursors = decoded.Select(u => new StructCursor(u, true)).ToList();
+        // Sorted last to first: the first cursor is at the end, where taking it out and putting it back near the
+        // front of the order are cheap.
+        var initial = decoded.Select((u, i) => (Cursor: new StructCursor(u, true), Index: i)).Where(p => p.Cursor.Current != null).ToList();
+        initial.Sort((a, b) =>
+        {
+            var r = Compare(a.Cursor, b.Cursor);
+            return r != 0 ? r : a.Index.CompareTo(b.Index);
+        });
+        var cursors = new List<StructCursor>(initial.Count);
+        for (var i = initial.Count - 1; i >= 0; i--)
+        {
+            cursors.Add(initial[i].Cursor);
+        }
         AbstractStruct? currentWrite = null;
         var output = new SectionWriter();
 
-        while (true)
+        for (var first = true; ; first = false)
         {
-            cursors.RemoveAll(c => c.Current == null);
-            // Stable sort, as JavaScript's Array.prototype.sort is.
-            var ordered = cursors.Select((c, i) => (c, i)).ToList();
-            ordered.Sort((a, b) =>
+            if (!first)
             {
-                var r = Compare(a.c, b.c);
-                return r != 0 ? r : a.i.CompareTo(b.i);
-            });
-            cursors = ordered.Select(p => p.c).ToList();
+                PutBackFirst(cursors);
+            }
             if (cursors.Count == 0)
             {
                 break;
             }
 
-            var cursor = cursors[0];
+            var cursor = cursors[^1];
             var firstClient = cursor.Current!.Client;
             if (currentWrite != null)
             {
