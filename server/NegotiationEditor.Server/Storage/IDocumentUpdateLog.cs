@@ -33,7 +33,9 @@ public interface IDocumentUpdateLog
     IReadOnlyList<byte[]> Read(DocumentId document);
 
     /// <summary>
-    /// Replaces every stored update of the document by <paramref name="merge"/>'s result, in one transaction.
+    /// Replaces every stored update of the document by <paramref name="merge"/>'s result, in one step as far as reads
+    /// can tell: the merged state is written in one transaction, and from then on reads return it instead of the updates
+    /// merged (a log may delete those from its file later, a few at a time; any left after a crash are merged again).
     /// Returns the number of updates merged (0 when there was nothing to merge) and the stored size afterwards.
     /// </summary>
     CompactionResult Compact(DocumentId document, Func<IReadOnlyList<byte[]>, byte[]> merge);

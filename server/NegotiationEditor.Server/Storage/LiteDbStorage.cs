@@ -22,12 +22,26 @@ public sealed class LiteDbStorage : IDocumentUpdateLog, INegotiationStore, IDisp
     private const string NegotiationCollection = "negotiation";
     private const string NegotiationKey = "current";
 
+    /// <summary>How many merged entries a commit of the writer deletes along with its appends.</summary>
+    internal const int DeletionsPerCommit = 32;
+
+    /// <summary>How many entries a compaction reads at a time.</summary>
+    internal const int EntriesPerRead = 256;
+
     private readonly LiteDatabase _database;
     private readonly ILiteCollection<BsonDocument> _updates;
     private readonly ILiteCollection<BsonDocument> _negotiation;
     private readonly Lock _gate = new();
     private readonly Channel<PendingAppend> _appends = Channel.CreateUnbounded<PendingAppend>(new UnboundedChannelOptions { SingleReader = true });
     private readonly Task _writer;
+
+    // Entries that a compaction merged and that are still in the file, oldest first: the writer deletes them a few at a
+    // time in its own commits. Reads skip them. Guarded by _gate.
+    private readonly Queue<long> _merged = new();
+    private readonly HashSet<long> _mergedIds = [];
+    private bool _tidyQueued;
+    private volatile bool _writerWaiting;
+    private readonly Lock _compacting = new();
 
     /// <summary>Opens (or creates) the database file in <paramref name="dataDirectory"/>.</summary>
     public LiteDbStorage(string dataDirectory)
@@ -94,46 +108,71 @@ public sealed class LiteDbStorage : IDocumentUpdateLog, INegotiationStore, IDisp
 
     /// <inheritdoc />
     /// <remarks>
-    /// The merge, the long part, runs outside the file's lock, so appends and their commits go on meanwhile; then, in
-    /// one transaction, the oldest of the entries read takes the merged state and the others are deleted. Updates
-    /// appended during the merge are newer entries and stay as they are.
+    /// Every append waits while the file's lock is held, so a compaction holds it only briefly, a few times:
+    /// <list type="bullet">
+    /// <item>it reads the entries <see cref="EntriesPerRead"/> at a time, letting a waiting append in between;</item>
+    /// <item>the merge, the long part, runs outside the lock;</item>
+    /// <item>one transaction gives the oldest entry read the merged state;</item>
+    /// <item>the other entries read are deleted later, <see cref="DeletionsPerCommit"/> at a time in the writer's own
+    /// commits (with appends, or alone when none waits). Until then reads skip them, and if the process stops first,
+    /// the next compaction merges them again: an update applied twice changes nothing.</item>
+    /// </list>
+    /// Updates appended during the compaction are newer entries and stay as they are. One compaction runs at a time.
     /// </remarks>
     public CompactionResult Compact(DocumentId document, Func<IReadOnlyList<byte[]>, byte[]> merge)
     {
         ArgumentNullException.ThrowIfNull(merge);
-        List<BsonDocument> entries;
-        lock (_gate)
+        lock (_compacting)
         {
-            entries = ReadEntries(document);
-        }
-        if (entries.Count < 2)
-        {
-            return new CompactionResult(0, entries.Sum(entry => (long)entry["bytes"].AsBinary.Length));
-        }
+            var entries = ReadEntriesInSteps(document);
+            if (entries.Count < 2)
+            {
+                return new CompactionResult(0, entries.Sum(entry => (long)entry["bytes"].AsBinary.Length));
+            }
 
-        var merged = merge(entries.Select(entry => entry["bytes"].AsBinary).ToList());
-        var oldest = entries[0];
-        var newestMerged = entries[^1]["_id"].AsInt64;
-        lock (_gate)
+            var merged = merge(entries.Select(entry => entry["bytes"].AsBinary).ToList());
+            var oldest = entries[0];
+            var newestMerged = entries[^1]["_id"].AsInt64;
+            lock (_gate)
+            {
+                _database.BeginTrans();
+                try
+                {
+                    oldest["bytes"] = merged;
+                    _updates.Update(oldest);
+                    _database.Commit();
+                }
+                catch
+                {
+                    _database.Rollback();
+                    throw;
+                }
+                _database.Checkpoint();
+
+                foreach (var entry in entries.Skip(1))
+                {
+                    var id = entry["_id"].AsInt64;
+                    if (_mergedIds.Add(id))
+                    {
+                        _merged.Enqueue(id);
+                    }
+                }
+                QueueTidy();
+                var newer = _updates.Find(Query.GT("_id", newestMerged)).Where(entry => IsLive(entry, document));
+                return new CompactionResult(entries.Count, merged.Length + newer.Sum(entry => (long)entry["bytes"].AsBinary.Length));
+            }
+        }
+    }
+
+    /// <summary>How many merged entries are still in the file, waiting to be deleted.</summary>
+    internal int MergedEntriesLeft
+    {
+        get
         {
-            _database.BeginTrans();
-            try
+            lock (_gate)
             {
-                oldest["bytes"] = merged;
-                _updates.Update(oldest);
-                _updates.DeleteMany(Query.And(
-                    Query.EQ("document", document.ToString()),
-                    Query.GT("_id", oldest["_id"].AsInt64),
-                    Query.LTE("_id", newestMerged)));
-                _database.Commit();
+                return _merged.Count;
             }
-            catch
-            {
-                _database.Rollback();
-                throw;
-            }
-            _database.Checkpoint();
-            return new CompactionResult(entries.Count, ReadEntries(document).Sum(entry => (long)entry["bytes"].AsBinary.Length));
         }
     }
 
@@ -159,16 +198,72 @@ public sealed class LiteDbStorage : IDocumentUpdateLog, INegotiationStore, IDisp
         }
     }
 
-    /// <summary>Finishes the pending appends and closes the file.</summary>
+    /// <summary>Finishes the pending appends, deletes the merged entries still left, and closes the file.</summary>
     public void Dispose()
     {
         _appends.Writer.TryComplete();
         _writer.GetAwaiter().GetResult();
-        _database.Dispose();
+        lock (_gate)
+        {
+            try
+            {
+                if (_merged.Count > 0)
+                {
+                    Commit([], _merged.Count);
+                }
+            }
+            catch (LiteException)
+            {
+                // Left in the file: the next compaction merges them again.
+            }
+            _database.Dispose();
+        }
     }
 
+    private bool IsLive(BsonDocument entry, DocumentId document) =>
+        entry["document"].AsString == document.ToString() && !_mergedIds.Contains(entry["_id"].AsInt64);
+
     private List<BsonDocument> ReadEntries(DocumentId document) =>
-        _updates.Find(Query.EQ("document", document.ToString())).OrderBy(entry => entry["_id"].AsInt64).ToList();
+        _updates.Find(Query.EQ("document", document.ToString()))
+            .Where(entry => !_mergedIds.Contains(entry["_id"].AsInt64))
+            .OrderBy(entry => entry["_id"].AsInt64)
+            .ToList();
+
+    // The document's live entries, oldest first, read in the order of their ids a step at a time (the entries of every
+    // document, which compaction keeps few), so that the writer gets the lock in between.
+    private List<BsonDocument> ReadEntriesInSteps(DocumentId document)
+    {
+        var entries = new List<BsonDocument>();
+        var after = 0L;
+        while (true)
+        {
+            List<BsonDocument> step;
+            lock (_gate)
+            {
+                step = _updates.Find(Query.GT("_id", after), 0, EntriesPerRead).ToList();
+                entries.AddRange(step.Where(entry => IsLive(entry, document)));
+            }
+            if (step.Count < EntriesPerRead)
+            {
+                return entries;
+            }
+            after = step.Max(entry => entry["_id"].AsInt64);
+            if (_writerWaiting)
+            {
+                // A lock does not hand itself over: wait until the writer has it.
+                SpinWait.SpinUntil(() => !_writerWaiting, TimeSpan.FromMilliseconds(50));
+            }
+        }
+    }
+
+    // Has the writer delete merged entries even when no append comes (one tidy item at a time in its queue).
+    private void QueueTidy()
+    {
+        if (_merged.Count > 0 && !_tidyQueued && _appends.Writer.TryWrite(PendingAppend.Tidy))
+        {
+            _tidyQueued = true;
+        }
+    }
 
     private static BsonDocument NegotiationEntry(string json) => new() { ["_id"] = NegotiationKey, ["json"] = json };
 
@@ -181,55 +276,137 @@ public sealed class LiteDbStorage : IDocumentUpdateLog, INegotiationStore, IDisp
         while (await _appends.Reader.WaitToReadAsync().ConfigureAwait(false))
         {
             batch.Clear();
+            var tidy = false;
             while (batch.Count < 512 && _appends.Reader.TryRead(out var pending))
             {
-                batch.Add(pending);
+                if (ReferenceEquals(pending, PendingAppend.Tidy))
+                {
+                    tidy = true;
+                }
+                else
+                {
+                    batch.Add(pending);
+                }
             }
 
-            try
+            Exception? failure = null;
+            _writerWaiting = true;
+            lock (_gate)
             {
-                lock (_gate)
+                _writerWaiting = false;
+                if (tidy)
                 {
-                    _database.BeginTrans();
-                    try
-                    {
-                        foreach (var pending in batch)
-                        {
-                            foreach (var update in pending.Updates ?? [pending.Update!])
-                            {
-                                _updates.Insert(NewEntry(pending.Document, update));
-                            }
-                            if (pending.NegotiationJson is { } json)
-                            {
-                                _negotiation.Upsert(NegotiationEntry(json));
-                            }
-                        }
-                        _database.Commit();
-                    }
-                    catch
-                    {
-                        _database.Rollback();
-                        throw;
-                    }
-                    _database.Checkpoint();
+                    _tidyQueued = false;
                 }
-                foreach (var pending in batch)
+                try
+                {
+                    Commit(batch, Math.Min(_merged.Count, DeletionsPerCommit));
+                }
+                catch (Exception exception)
+                {
+                    failure = exception;
+                    if (batch.Count == 0)
+                    {
+                        // Tidying alone failed: no retrying it in a loop against a failing file.
+                        ForgetMerged();
+                    }
+                }
+                QueueTidy();
+            }
+
+            foreach (var pending in batch)
+            {
+                if (failure is null)
                 {
                     pending.Done.TrySetResult();
                 }
-            }
-            catch (Exception exception)
-            {
-                foreach (var pending in batch)
+                else
                 {
-                    pending.Done.TrySetException(exception);
+                    pending.Done.TrySetException(failure);
                 }
             }
         }
     }
 
+    // One transaction: the batch's appends and the oldest `deletions` merged entries; then the checkpoint that syncs it.
+    // Called under _gate.
+    private void Commit(List<PendingAppend> batch, int deletions)
+    {
+        if (batch.Count == 0 && deletions == 0)
+        {
+            return;
+        }
+        _database.BeginTrans();
+        try
+        {
+            Insert(batch);
+            if (deletions > 0 && !TryDelete(deletions))
+            {
+                // The appends must not fail for the tidying: they go alone, and the merged entries stay in the file
+                // (the next compaction merges them again).
+                _database.Rollback();
+                ForgetMerged();
+                deletions = 0;
+                _database.BeginTrans();
+                Insert(batch);
+            }
+            _database.Commit();
+        }
+        catch
+        {
+            _database.Rollback();
+            throw;
+        }
+        _database.Checkpoint();
+        for (var i = 0; i < deletions; i++)
+        {
+            _mergedIds.Remove(_merged.Dequeue());
+        }
+    }
+
+    private void Insert(List<PendingAppend> batch)
+    {
+        foreach (var pending in batch)
+        {
+            foreach (var update in pending.Updates ?? [pending.Update!])
+            {
+                _updates.Insert(NewEntry(pending.Document, update));
+            }
+            if (pending.NegotiationJson is { } json)
+            {
+                _negotiation.Upsert(NegotiationEntry(json));
+            }
+        }
+    }
+
+    private bool TryDelete(int deletions)
+    {
+        try
+        {
+            foreach (var id in _merged.Take(deletions))
+            {
+                _updates.Delete(id);
+            }
+            return true;
+        }
+        catch (LiteException)
+        {
+            return false;
+        }
+    }
+
+    // Stops deleting the merged entries left: they are read again, and the next compaction merges them.
+    private void ForgetMerged()
+    {
+        _merged.Clear();
+        _mergedIds.Clear();
+    }
+
     private sealed record PendingAppend(DocumentId Document, byte[]? Update, string? NegotiationJson, TaskCompletionSource Done)
     {
+        /// <summary>Not an append: asks the writer for a commit that deletes merged entries.</summary>
+        public static readonly PendingAppend Tidy = new(default, null, null, new TaskCompletionSource());
+
         public IReadOnlyList<byte[]>? Updates { get; init; }
     }
 }
