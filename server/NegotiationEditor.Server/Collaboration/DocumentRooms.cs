@@ -205,8 +205,14 @@ public sealed class DocumentRooms : IDisposable
         ArgumentNullException.ThrowIfNull(room);
         try
         {
+            var started = _time.GetTimestamp();
             var result = _log.Compact(room.Id, updates => Y.MergeUpdates(updates));
             room.Compacted(result.StoredBytes);
+            if (result.MergedUpdates > 0)
+            {
+                _logger.LogInformation("Document {Document}: {Merged} stored updates merged in {Milliseconds:F1} ms, {Bytes} bytes stored",
+                    room.IdText, result.MergedUpdates, _time.GetElapsedTime(started).TotalMilliseconds, result.StoredBytes);
+            }
         }
         catch (Exception exception) when (exception is CrdtFormatException or IOException or LiteDB.LiteException)
         {
