@@ -27,8 +27,11 @@
 // those made, latency of the updates sent during the step, each node's CPU, and the lag at the step's end: the updates
 // typists and probes still lack, in seconds of what they are sent at that rate. A step kept up when the lag was at
 // most 0.25 s; the ramp stops after --stop-after (2) steps in a row that did not: the servers are past their knee.
+//
+// --timeline FILE writes, for every 100 ms of the measured window, the longest latency of the updates sent in it: one
+// line "EPOCH-MS LATENCY-MS" each, to find when a stall began (and set beside the server's log or an fsync probe).
 import { fork } from 'node:child_process'
-import { readFileSync, readdirSync } from 'node:fs'
+import { readFileSync, readdirSync, writeFileSync } from 'node:fs'
 import { performance } from 'node:perf_hooks'
 import * as Y from 'yjs'
 import * as encoding from 'lib0/encoding'
@@ -56,6 +59,8 @@ const keptUpLag = 0.25
 const stepLatencies = options.rates.map(() => [])
 let currentStep = -1
 const latencies = []
+// Per 100 ms of send time (epoch ms / 100): the longest latency, with --timeline.
+const timeline = new Map()
 const sameNodeLatencies = []
 const otherNodeLatencies = []
 let windowStart = Infinity
@@ -86,6 +91,10 @@ function receive (frame, now, receiver) {
   if (receiver.ownClient !== undefined && key.startsWith(receiver.ownClient + ':')) return
   const latency = now - sent
   latencies.push(latency)
+  if (options.timeline) {
+    const bucket = Math.floor((performance.timeOrigin + sent) / 100)
+    timeline.set(bucket, Math.max(timeline.get(bucket) ?? 0, latency))
+  }
   if (multi) (sendNodes.get(key) === receiver.node ? sameNodeLatencies : otherNodeLatencies).push(latency)
   if (ramp) stepLatencies[sendSteps.get(key)]?.push(latency)
 }
@@ -254,6 +263,9 @@ const percentiles = (values) => {
   values.sort((a, b) => a - b)
   const at = (p) => values.length === 0 ? null : round(values[Math.min(values.length - 1, Math.floor(p * values.length))])
   return { p50: at(0.5), p95: at(0.95), p99: at(0.99), max: values.length ? round(values[values.length - 1]) : null }
+}
+if (options.timeline) {
+  writeFileSync(options.timeline, [...timeline].sort((a, b) => a[0] - b[0]).map(([bucket, latency]) => `${bucket * 100} ${latency.toFixed(1)}\n`).join(''))
 }
 const latencyMs = percentiles(latencies)
 const result = {
@@ -475,7 +487,8 @@ function readOptions (argv) {
     probes: number('probes', 50),
     warmup: number('warmup', 10),
     measure: number('measure', 20),
-    sinkWorkers: number('sink-workers', 2)
+    sinkWorkers: number('sink-workers', 2),
+    timeline: values.timeline
   }
   if (!['ws', 'hub', 'reference'].includes(parsed.target)) throw new Error('--target ws|hub|reference')
   if (parsed.urls.length === 0 || parsed.documents.length === 0 || parsed.serverPids.length === 0) {

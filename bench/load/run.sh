@@ -6,6 +6,8 @@
 #   SHAPES="200:20:5" TARGETS="ws" bench/load/run.sh
 #   ROUNDS=3 bench/load/run.sh        # every shape and target three times, round after round; then medians
 #   DATA_ROOT=/dev/shm bench/load/run.sh   # our server's data folder in memory: the storage without the disk's latency
+#   TRACES=DIR bench/load/run.sh      # per run, DIR/ROUND-TARGET-CLIENTS.timeline (load.mjs --timeline) and, for ours,
+#                                     # .log: the server's log with times (compactions at Information)
 # CPU per frame of one binary moves by 10-20 % from run to run on a shared VM: compare within a round, and read the
 # medians of several rounds (report-fanout.mjs prints them as a markdown table at the end).
 set -euo pipefail
@@ -25,6 +27,7 @@ if [ "${SKIP_BUILD:-0}" != 1 ]; then
   dotnet build -c "$CONFIGURATION" "$root/server/NegotiationEditor.Server/NegotiationEditor.Server.csproj" -v q -nologo >/dev/null
 fi
 results="${RESULTS:-$(mktemp /tmp/fanout-XXXXXX.jsonl)}"
+if [ -n "${TRACES:-}" ]; then mkdir -p "$TRACES"; fi
 : > "$results"
 
 free_port() { node -e 'const s=require("net").createServer();s.listen(0,"127.0.0.1",()=>{console.log(s.address().port);s.close()})'; }
@@ -54,8 +57,15 @@ for round in $(seq 1 "$ROUNDS"); do
         document="bench"; token=""; typist_token=""
       else
         data=$(mktemp -d "${DATA_ROOT:-/tmp}/negotiation-bench-XXXXXX")
-        ASPNETCORE_ENVIRONMENT=Production Logging__LogLevel__Default=Warning \
-          dotnet "$server_dll" --urls "$url" --data "$data" >/dev/null &
+        log=/dev/null
+        logging=()
+        if [ -n "${TRACES:-}" ]; then
+          log="$TRACES/$round-$target-$clients.log"
+          logging=(Logging__LogLevel__NegotiationEditor.Server.Collaboration=Information Logging__Console__FormatterName=simple
+                   "Logging__Console__FormatterOptions__TimestampFormat=HH:mm:ss.fff " Logging__Console__FormatterOptions__UseUtcTimestamp=true)
+        fi
+        env ASPNETCORE_ENVIRONMENT=Production Logging__LogLevel__Default=Warning "${logging[@]}" \
+          dotnet "$server_dll" --urls "$url" --data "$data" >"$log" 2>&1 &
         server_pid=$!
         wait_for "$url/openapi/v1.json"
         for _ in $(seq 1 100); do [ -f "$data/invites.csv" ] && break; sleep 0.2; done
@@ -65,7 +75,9 @@ for round in $(seq 1 "$ROUNDS"); do
         token="$observer"; typist_token="$chair"
       fi
       echo "== round $round, $target: $clients clients, $typists typists, $rate/s" >&2
-      timeout 300 node load.mjs --target "$target" --url "$url" --document "$document" --token "$token" --typist-token "$typist_token" \
+      timeline=()
+      if [ -n "${TRACES:-}" ]; then timeline=(--timeline "$TRACES/$round-$target-$clients.timeline"); fi
+      timeout 300 node load.mjs "${timeline[@]}" --target "$target" --url "$url" --document "$document" --token "$token" --typist-token "$typist_token" \
         --server-pid "$server_pid" --clients "$clients" --typists "$typists" --rate "$rate" --warmup "$WARMUP" --measure "$MEASURE" \
         | tee -a "$results"
       stop_server
