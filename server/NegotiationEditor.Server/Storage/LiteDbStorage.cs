@@ -1,5 +1,8 @@
+using System.Diagnostics;
 using System.Threading.Channels;
 using LiteDB;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using NegotiationEditor.Negotiation.Documents;
 using NegotiationEditor.Negotiation.Workflow;
 
@@ -43,9 +46,19 @@ public sealed class LiteDbStorage : IDocumentUpdateLog, INegotiationStore, IDisp
     private volatile bool _writerWaiting;
     private readonly Lock _compacting = new();
 
+    // Slow commits, reported at most once per interval (the writer's own fields).
+    private static readonly TimeSpan SlowCommitReportInterval = TimeSpan.FromSeconds(10);
+    private readonly ILogger _logger;
+    private long _lastSlowCommitReport;
+    private int _slowCommits;
+    private TimeSpan _slowestCommit;
+
     /// <summary>Opens (or creates) the database file in <paramref name="dataDirectory"/>.</summary>
-    public LiteDbStorage(string dataDirectory)
+    /// <param name="dataDirectory">The data folder.</param>
+    /// <param name="logger">Where slow commits are reported (a warning at most every 10 s).</param>
+    public LiteDbStorage(string dataDirectory, ILogger<LiteDbStorage>? logger = null)
     {
+        _logger = logger ?? NullLogger<LiteDbStorage>.Instance;
         Directory.CreateDirectory(dataDirectory);
         Path = System.IO.Path.GetFullPath(System.IO.Path.Combine(dataDirectory, FileName));
         _database = new LiteDatabase(new ConnectionString { Filename = Path, Connection = ConnectionType.Direct });
@@ -57,6 +70,12 @@ public sealed class LiteDbStorage : IDocumentUpdateLog, INegotiationStore, IDisp
 
     /// <summary>The database file.</summary>
     public string Path { get; }
+
+    /// <summary>
+    /// A commit of appends that takes longer than this (its sync to the disk included) is reported as a warning: every
+    /// update waiting for it is broadcast that much later.
+    /// </summary>
+    internal TimeSpan SlowCommit { get; init; } = TimeSpan.FromMilliseconds(100);
 
     /// <inheritdoc />
     public Task AppendAsync(DocumentId document, byte[] update, CancellationToken cancellationToken = default)
@@ -300,7 +319,9 @@ public sealed class LiteDbStorage : IDocumentUpdateLog, INegotiationStore, IDisp
                 }
                 try
                 {
+                    var started = Stopwatch.GetTimestamp();
                     Commit(batch, Math.Min(_merged.Count, DeletionsPerCommit));
+                    NoteCommitTime(Stopwatch.GetElapsedTime(started));
                 }
                 catch (Exception exception)
                 {
@@ -393,6 +414,27 @@ public sealed class LiteDbStorage : IDocumentUpdateLog, INegotiationStore, IDisp
         {
             return false;
         }
+    }
+
+    private void NoteCommitTime(TimeSpan elapsed)
+    {
+        if (elapsed < SlowCommit)
+        {
+            return;
+        }
+        _slowCommits++;
+        _slowestCommit = elapsed > _slowestCommit ? elapsed : _slowestCommit;
+        var now = Stopwatch.GetTimestamp();
+        if (_lastSlowCommitReport != 0 && Stopwatch.GetElapsedTime(_lastSlowCommitReport, now) < SlowCommitReportInterval)
+        {
+            return;
+        }
+        _logger.LogWarning(
+            "{Count} commit(s) of updates took over {Threshold} ms since the last report, the slowest {Slowest:F0} ms (usually the disk's sync): the updates waiting for them were broadcast that much later",
+            _slowCommits, SlowCommit.TotalMilliseconds, _slowestCommit.TotalMilliseconds);
+        _lastSlowCommitReport = now;
+        _slowCommits = 0;
+        _slowestCommit = TimeSpan.Zero;
     }
 
     // Stops deleting the merged entries left: they are read again, and the next compaction merges them.

@@ -30,7 +30,7 @@ public static class StorageServiceCollectionExtensions
     public static IServiceCollection AddStorage(this IServiceCollection services, IConfiguration configuration)
     {
         var folder = DataFolder(configuration);
-        services.AddSingleton(_ => new LiteDbStorage(folder));
+        services.AddSingleton(provider => new LiteDbStorage(folder, provider.GetRequiredService<ILogger<LiteDbStorage>>()));
         services.AddSingleton<IDocumentUpdateLog>(provider => provider.GetRequiredService<LiteDbStorage>());
         services.AddSingleton<INegotiationStore>(provider => provider.GetRequiredService<LiteDbStorage>());
         services.AddSingleton<IDocumentHistory>(_ => new LiteDbDocumentHistory(folder));

@@ -1,4 +1,6 @@
+using System.Collections.Concurrent;
 using LiteDB;
+using Microsoft.Extensions.Logging;
 using NegotiationEditor.Crdt;
 using NegotiationEditor.Negotiation.Documents;
 using NegotiationEditor.Server.Storage;
@@ -160,6 +162,25 @@ public sealed class LiteDbStorageTests
         Assert.That(EntriesInFile(document), Is.EqualTo(1));
     }
 
+    [Test]
+    public async Task Slow_commits_are_reported_as_a_warning_at_most_once_in_ten_seconds()
+    {
+        var document = new DocumentId(Guid.NewGuid());
+        var typist = new Typist();
+        var log = new WarningLog();
+        // Every commit counts as slow here.
+        using var storage = new LiteDbStorage(_folder, log) { SlowCommit = TimeSpan.Zero };
+
+        for (var i = 0; i < 5; i++)
+        {
+            await storage.AppendAsync(document, typist.Type(i));
+        }
+
+        Assert.That(log.Warnings, Has.Count.EqualTo(1), "five slow commits within a second, one report");
+        Assert.That(log.Warnings.Single(), Does.StartWith("1 commit(s) of updates took over 0 ms since the last report"));
+        Assert.That(storage.Read(document), Has.Count.EqualTo(5));
+    }
+
     private int EntriesInFile(DocumentId document)
     {
         using var database = new LiteDatabase(Path.Combine(_folder, LiteDbStorage.FileName));
@@ -185,6 +206,24 @@ public sealed class LiteDbStorageTests
             Y.ApplyUpdate(doc, update);
         }
         return doc.GetText("t").ToString();
+    }
+
+    private sealed class WarningLog : ILogger<LiteDbStorage>
+    {
+        public ConcurrentQueue<string> Warnings { get; } = new();
+
+        public IDisposable? BeginScope<TState>(TState state)
+            where TState : notnull => null;
+
+        public bool IsEnabled(LogLevel logLevel) => logLevel >= LogLevel.Warning;
+
+        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+        {
+            if (IsEnabled(logLevel))
+            {
+                Warnings.Enqueue(formatter(state, exception));
+            }
+        }
     }
 
     /// <summary>One client typing one character per update, somewhere in the text.</summary>
