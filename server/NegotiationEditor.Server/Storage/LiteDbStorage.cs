@@ -56,9 +56,9 @@ public sealed class LiteDbStorage : IDocumentUpdateLog, INegotiationStore, IDisp
     /// <summary>Opens (or creates) the database file in <paramref name="dataDirectory"/>.</summary>
     /// <param name="dataDirectory">The data folder.</param>
     /// <param name="logger">Where slow commits are reported (a warning at most every 10 s).</param>
-    public LiteDbStorage(string dataDirectory, ILogger<LiteDbStorage>? logger = null)
+    public LiteDbStorage(string dataDirectory, ILogger? logger = null)
     {
-        _logger = logger ?? NullLogger<LiteDbStorage>.Instance;
+        _logger = logger ?? NullLogger.Instance;
         Directory.CreateDirectory(dataDirectory);
         Path = System.IO.Path.GetFullPath(System.IO.Path.Combine(dataDirectory, FileName));
         _database = new LiteDatabase(new ConnectionString { Filename = Path, Connection = ConnectionType.Direct });

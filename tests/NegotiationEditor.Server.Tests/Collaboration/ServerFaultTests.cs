@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Net.WebSockets;
 using System.Text;
 using Microsoft.Extensions.DependencyInjection;
@@ -17,7 +16,7 @@ public sealed class ServerFaultTests
 {
     private const string Poison = "[the hook throws on this]";
 
-    private readonly ErrorLog _log = new();
+    private readonly CapturedLog _log = new(LogLevel.Error);
     private NegotiationServerFactory _server = null!;
 
     [SetUp]
@@ -73,8 +72,8 @@ public sealed class ServerFaultTests
     }
 
     private void AssertLogged(string document) =>
-        Assert.That(_log.Errors.Count(error => error.Contains($"Document {document}: a batch of 1 client updates could not be handled", StringComparison.Ordinal)),
-            Is.EqualTo(1), "the error logged names the document: " + string.Join("\n", _log.Errors));
+        Assert.That(_log.Messages.Count(error => error.Contains($"Document {document}: a batch of 1 client updates could not be handled", StringComparison.Ordinal)),
+            Is.EqualTo(1), "the error logged names the document: " + string.Join("\n", _log.Messages));
 
     private async Task AssertTheDocumentGoesOnAsync(Func<Task> edit)
     {
@@ -92,30 +91,5 @@ public sealed class ServerFaultTests
             Encoding.UTF8.GetString(update).Contains(Poison, StringComparison.Ordinal)
                 ? throw new InvalidOperationException("a hook failed")
                 : null;
-    }
-
-    // The messages logged at Error level or above, by any category.
-    private sealed class ErrorLog : ILoggerProvider, ILogger
-    {
-        public ConcurrentQueue<string> Errors { get; } = new();
-
-        public ILogger CreateLogger(string categoryName) => this;
-
-        public IDisposable? BeginScope<TState>(TState state)
-            where TState : notnull => null;
-
-        public bool IsEnabled(LogLevel logLevel) => logLevel >= LogLevel.Error;
-
-        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
-        {
-            if (IsEnabled(logLevel))
-            {
-                Errors.Enqueue(formatter(state, exception));
-            }
-        }
-
-        public void Dispose()
-        {
-        }
     }
 }

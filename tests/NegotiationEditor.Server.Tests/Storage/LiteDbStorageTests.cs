@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using LiteDB;
 using Microsoft.Extensions.Logging;
 using NegotiationEditor.Crdt;
@@ -167,7 +166,7 @@ public sealed class LiteDbStorageTests
     {
         var document = new DocumentId(Guid.NewGuid());
         var typist = new Typist();
-        var log = new WarningLog();
+        var log = new CapturedLog(LogLevel.Warning);
         // Every commit counts as slow here.
         using var storage = new LiteDbStorage(_folder, log) { SlowCommit = TimeSpan.Zero };
 
@@ -176,8 +175,8 @@ public sealed class LiteDbStorageTests
             await storage.AppendAsync(document, typist.Type(i));
         }
 
-        Assert.That(log.Warnings, Has.Count.EqualTo(1), "five slow commits within a second, one report");
-        Assert.That(log.Warnings.Single(), Does.StartWith("1 commit(s) of updates took over 0 ms since the last report"));
+        Assert.That(log.Messages, Has.Count.EqualTo(1), "five slow commits within a second, one report");
+        Assert.That(log.Messages.Single(), Does.StartWith("1 commit(s) of updates took over 0 ms since the last report"));
         Assert.That(storage.Read(document), Has.Count.EqualTo(5));
     }
 
@@ -206,24 +205,6 @@ public sealed class LiteDbStorageTests
             Y.ApplyUpdate(doc, update);
         }
         return doc.GetText("t").ToString();
-    }
-
-    private sealed class WarningLog : ILogger<LiteDbStorage>
-    {
-        public ConcurrentQueue<string> Warnings { get; } = new();
-
-        public IDisposable? BeginScope<TState>(TState state)
-            where TState : notnull => null;
-
-        public bool IsEnabled(LogLevel logLevel) => logLevel >= LogLevel.Warning;
-
-        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
-        {
-            if (IsEnabled(logLevel))
-            {
-                Warnings.Enqueue(formatter(state, exception));
-            }
-        }
     }
 
     /// <summary>One client typing one character per update, somewhere in the text.</summary>
