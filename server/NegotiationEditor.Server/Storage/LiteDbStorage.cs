@@ -154,19 +154,11 @@ public sealed class LiteDbStorage : IDocumentUpdateLog, INegotiationStore, IDisp
             var newestMerged = entries[^1]["_id"].AsInt64;
             lock (_gate)
             {
-                _database.BeginTrans();
-                try
+                Transact(() =>
                 {
                     oldest["bytes"] = merged;
                     _updates.Update(oldest);
-                    _database.Commit();
-                }
-                catch
-                {
-                    _database.Rollback();
-                    throw;
-                }
-                _database.Checkpoint();
+                });
 
                 foreach (var entry in entries.Skip(1))
                 {
@@ -244,7 +236,7 @@ public sealed class LiteDbStorage : IDocumentUpdateLog, INegotiationStore, IDisp
 
     private List<BsonDocument> ReadEntries(DocumentId document) =>
         _updates.Find(Query.EQ("document", document.ToString()))
-            .Where(entry => !_mergedIds.Contains(entry["_id"].AsInt64))
+            .Where(entry => IsLive(entry, document))
             .OrderBy(entry => entry["_id"].AsInt64)
             .ToList();
 
@@ -349,16 +341,14 @@ public sealed class LiteDbStorage : IDocumentUpdateLog, INegotiationStore, IDisp
         }
     }
 
-    // One transaction: the batch's appends and the oldest `deletions` merged entries; then the checkpoint that syncs it.
-    // Called under _gate.
+    // One transaction (see Transact): the batch's appends and the oldest `deletions` merged entries. Called under _gate.
     private void Commit(List<PendingAppend> batch, int deletions)
     {
         if (batch.Count == 0 && deletions == 0)
         {
             return;
         }
-        _database.BeginTrans();
-        try
+        Transact(() =>
         {
             Insert(batch);
             if (deletions > 0 && !TryDelete(deletions))
@@ -371,6 +361,20 @@ public sealed class LiteDbStorage : IDocumentUpdateLog, INegotiationStore, IDisp
                 _database.BeginTrans();
                 Insert(batch);
             }
+        });
+        for (var i = 0; i < deletions; i++)
+        {
+            _mergedIds.Remove(_merged.Dequeue());
+        }
+    }
+
+    // One LiteDB transaction, rolled back if it fails, then the checkpoint that syncs it. Called under _gate.
+    private void Transact(Action write)
+    {
+        _database.BeginTrans();
+        try
+        {
+            write();
             _database.Commit();
         }
         catch
@@ -379,10 +383,6 @@ public sealed class LiteDbStorage : IDocumentUpdateLog, INegotiationStore, IDisp
             throw;
         }
         _database.Checkpoint();
-        for (var i = 0; i < deletions; i++)
-        {
-            _mergedIds.Remove(_merged.Dequeue());
-        }
     }
 
     private void Insert(List<PendingAppend> batch)
